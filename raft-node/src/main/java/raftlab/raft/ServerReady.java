@@ -1,0 +1,19 @@
+package raftlab.raft;
+
+import java.util.List;
+
+/**
+ * What the caller must do, in this order, then call {@link RaftServer#advance}:
+ * <ol>
+ * <li>persist {@code snapshot} if not null (and drop every stored entry at or below its index),
+ *     then {@code entries} (any stored entry at or after the first one's index is replaced),
+ *     then {@code hardState} if not null, and fsync all of it;</li>
+ * <li>send {@code messages};</li>
+ * <li>deliver {@code replies} to clients.</li>
+ * </ol>
+ * Messages must not leave before the state they depend on is durable.
+ */
+public record ServerReady(HardState hardState, Snapshot snapshot, List<Entry> entries,
+                          List<Message> messages, List<ClientReply> replies) {
+    public boolean mustPersist() { return hardState != null || snapshot != null || !entries.isEmpty(); }
+}
