@@ -17,13 +17,15 @@ import java.util.List;
  * @param snapshotChunkBytes   InstallSnapshot chunk size
  * @param maxSessions          client sessions kept; the least recently used (by log index) is evicted
  * @param requestTimeoutTicks  a client request not answered by then is answered Unknown
+ * @param explain            record each decision with its reason in {@link ServerReady#notes} (costly; for people)
  */
 public record RaftConfig(List<NodeId> initialVoters, int electionTicksMin, int heartbeatTicks, ReadMode readMode,
                          double clockDriftBound, int maxEntriesPerAppend, int maxInflightAppends,
-                         long snapshotEveryEntries, int snapshotChunkBytes, int maxSessions, int requestTimeoutTicks) {
+                         long snapshotEveryEntries, int snapshotChunkBytes, int maxSessions, int requestTimeoutTicks,
+                         boolean explain) {
 
     /** Defaults for a tick of 10 ms: election timeout 150-300 ms, heartbeat 30 ms. */
     public static RaftConfig defaults(List<NodeId> initialVoters) {
-        return new RaftConfig(initialVoters, 15, 3, ReadMode.READ_INDEX, 0.05, 256, 8, 10_000, 64 * 1024, 10_000, 500);
+        return new RaftConfig(initialVoters, 15, 3, ReadMode.READ_INDEX, 0.05, 256, 8, 10_000, 64 * 1024, 10_000, 500, false);
     }
 }

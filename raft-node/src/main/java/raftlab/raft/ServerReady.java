@@ -12,8 +12,12 @@ import java.util.List;
  * <li>deliver {@code replies} to clients.</li>
  * </ol>
  * Messages must not leave before the state they depend on is durable.
+ * {@code applied} lists the entries applied to the state machine in this step (the simulator checks
+ * state machine safety with it); {@code notes} narrates decisions with their reasons when
+ * {@link RaftConfig#explain} is on, and is empty otherwise.
  */
 public record ServerReady(HardState hardState, Snapshot snapshot, List<Entry> entries,
-                          List<Message> messages, List<ClientReply> replies) {
+                          List<Message> messages, List<ClientReply> replies,
+                          List<Entry> applied, List<String> notes) {
     public boolean mustPersist() { return hardState != null || snapshot != null || !entries.isEmpty(); }
 }
