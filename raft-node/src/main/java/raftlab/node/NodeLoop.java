@@ -1,7 +1,6 @@
 package raftlab.node;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -201,6 +200,4 @@ public final class NodeLoop implements Runnable {
             case LEARNER -> "learner";
         };
     }
-
-    List<Inbound> pendingForTest() { return List.copyOf(inbox); }
 }
