@@ -18,7 +18,9 @@ public record Violation(Invariant invariant, long timeMicros, String node, Strin
         COMMIT_MONOTONIC("a running node's commit index never goes back"),
         COMMITTED_PREFIX("the committed prefix never changes"),
         COMMITTED_ENTRY_LOST("no committed entry is ever lost"),
-        LIVENESS("after healing, a write commits within the bound");
+        LIVENESS("after healing, a write commits within the bound"),
+        /** The core threw (its own assertions, or a crash): a bug found by simulation like any other. */
+        NO_EXCEPTION("the core never throws");
 
         private final String rule;
 
@@ -28,7 +30,7 @@ public record Violation(Invariant invariant, long timeMicros, String node, Strin
     }
 
     @Override public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s violated at %.6f s%s: %s%s", invariant.rule(), timeMicros / 1e6,
+        return String.format(java.util.Locale.ROOT, "%s (at %.6f s%s): %s%s", invariant.rule(), timeMicros / 1e6,
                 node == null ? "" : " on " + node, detail, underBug ? " (a bug switch is on)" : "");
     }
 }

@@ -96,7 +96,7 @@ public final class World {
                 Trace.str(b, "options", options.commandLine());
                 trace.end();
             }
-            for (SimNode node : nodes) start(node);
+            for (SimNode node : nodes) schedule(0, () -> start(node)); // as events, so that a failing core is reported like any finding
             clients.start();
             nemesis.start();
             schedule(options.timeLimitMicros(), this::heal);
@@ -105,7 +105,11 @@ public final class World {
                 Event e = queue.poll();
                 now = queue.lastTime();
                 stats.events++;
-                e.fire();
+                try {
+                    e.fire();
+                } catch (RuntimeException failure) {
+                    violation(Invariant.NO_EXCEPTION, null, describe(failure));
+                }
             }
             if (trace.on) {
                 StringBuilder b = trace.begin(now, "end");
@@ -420,6 +424,12 @@ public final class World {
             Trace.num(b, "offset", s.offset());
         }
         trace.end();
+    }
+
+    private static String describe(Throwable failure) {
+        StackTraceElement[] stack = failure.getStackTrace();
+        String where = stack.length == 0 ? "" : " at " + stack[0];
+        return failure + where;
     }
 
     private NodeRow row(SimNode node) {
