@@ -29,7 +29,28 @@ final class Invariants {
 
     long committedIndex() { return committed.size(); }
 
-    /** After a ready's writes reached the node's disk: log matching, and no committed entry overwritten. */
+    /**
+     * Before a ready's writes reach the node's disk: an entry the node holds that the cluster committed must never be
+     * replaced. (A stale leader may append entries of its own where the cluster committed others; that is legal as
+     * long as it never commits them, which {@link #afterStep} checks.)
+     */
+    void beforePersist(SimNode node, ServerReady ready) {
+        List<Entry> entries = ready.entries();
+        LogStore log = node.disk.view();
+        long last = Math.min(log.lastIndex(), committed.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.index() > last) break;
+            Entry old = log.entryAt(e.index());
+            Entry c = committed.get((int) e.index() - 1);
+            if (old != null && old.equals(c) && !c.equals(e)) {
+                world.violation(Invariant.COMMITTED_PREFIX, node, "overwrote committed entry " + describe(c) + " with " + describe(e));
+                return;
+            }
+        }
+    }
+
+    /** After a ready's writes reached the node's disk: log matching. */
     void afterPersist(SimNode node, ServerReady ready) {
         Snapshot snapshot = ready.snapshot();
         if (snapshot != null && snapshot.index() <= committed.size() && snapshot.index() > 0) {
@@ -45,13 +66,6 @@ final class Invariants {
         LogStore log = node.disk.view();
         long previousTerm = log.termAt(entries.get(0).index() - 1);
         for (Entry e : entries) {
-            if (e.index() <= committed.size()) {
-                Entry c = committed.get((int) e.index() - 1);
-                if (!c.equals(e)) {
-                    world.violation(Invariant.COMMITTED_PREFIX, node, "overwrote committed entry " + describe(c) + " with " + describe(e));
-                    return;
-                }
-            }
             IndexTerm key = new IndexTerm(e.index(), e.term());
             Seen seen = entriesSeen.get(key);
             if (seen == null) {

@@ -222,6 +222,8 @@ public final class World {
 
     private void handle(SimNode node, ServerReady ready) {
         if (ready.mustPersist()) {
+            if (!ready.entries().isEmpty()) invariants.beforePersist(node, ready);
+            if (stopped) return;
             node.disk.write(ready.snapshot(), ready.entries(), ready.hardState());
             invariants.afterPersist(node, ready);
             if (stopped) return;
