@@ -1,0 +1,40 @@
+package raftlab.sim.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import raftlab.sim.SimOptions;
+import raftlab.sim.SimResult;
+import raftlab.sim.SimStats;
+import raftlab.sim.Simulation;
+
+/**
+ * {@code --bench}: simulated events per second on one thread, for a five-node cluster (target 1,000,000 events/s)
+ * and a 101-node cluster simulating 60 s (target under 10 s of wall time), under the default workload and no faults.
+ */
+final class Bench {
+    private Bench() {}
+
+    static int run(PrintWriter out) {
+        // Warm the JIT so the measurement reflects the steady state.
+        Simulation.run(SimOptions.builder().seed(1).nodeCount(5).timeLimitMicros(60_000_000).build());
+        out.println("| cluster | simulated | wall | events | rate |");
+        out.println("|---|---|---|---|---|");
+        SimStats five = measure(out, 5, 300);
+        SimStats big = measure(out, 101, 60);
+        out.printf(Locale.ROOT, "{\"bench\":\"sim\",\"nodes5\":{\"simulatedSeconds\":%.1f,\"wallSeconds\":%.3f,\"events\":%d,\"eventsPerSecond\":%.0f},"
+                        + "\"nodes101\":{\"simulatedSeconds\":%.1f,\"wallSeconds\":%.3f,\"events\":%d,\"eventsPerSecond\":%.0f}}%n",
+                five.simulatedMicros() / 1e6, five.wallNanos() / 1e9, five.events(), five.eventsPerSecond(),
+                big.simulatedMicros() / 1e6, big.wallNanos() / 1e9, big.events(), big.eventsPerSecond());
+        return 0;
+    }
+
+    private static SimStats measure(PrintWriter out, int nodes, long seconds) {
+        SimResult r = Simulation.run(SimOptions.builder().seed(1).nodeCount(nodes).timeLimitMicros(seconds * 1_000_000).build());
+        SimStats s = r.stats();
+        out.printf(Locale.ROOT, "| %d nodes | %.1f s | %.3f s | %,d | %,.0f events/s |%n", nodes, s.simulatedMicros() / 1e6,
+                s.wallNanos() / 1e9, s.events(), s.eventsPerSecond());
+        if (r.violated()) out.println("note: this run violated an invariant: " + r.violations().get(0));
+        out.flush();
+        return s;
+    }
+}

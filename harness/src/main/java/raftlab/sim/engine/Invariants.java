@@ -1,0 +1,176 @@
+package raftlab.sim.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import raftlab.raft.Entry;
+import raftlab.raft.Role;
+import raftlab.raft.ServerReady;
+import raftlab.raft.Snapshot;
+import raftlab.sim.Violation.Invariant;
+
+/**
+ * Raft's safety properties, checked as the run goes. The maps here are only looked up, never iterated,
+ * so their hash order cannot leak into a run.
+ */
+final class Invariants {
+    private record IndexTerm(long index, long term) {}
+
+    /** The first entry seen at an (index, term), and the term of the entry before it in that log (-1: unknown). */
+    private record Seen(Entry entry, long previousTerm, String node) {}
+
+    private final World world;
+    private final HashMap<Long, Integer> leaderOfTerm = new HashMap<>();
+    private final HashMap<IndexTerm, Seen> entriesSeen = new HashMap<>();
+    /** The cluster's committed prefix: committed.get(i - 1) is the entry committed at index i. */
+    private final ArrayList<Entry> committed = new ArrayList<>();
+
+    Invariants(World world) { this.world = world; }
+
+    long committedIndex() { return committed.size(); }
+
+    /** After a ready's writes reached the node's disk: log matching, and no committed entry overwritten. */
+    void afterPersist(SimNode node, ServerReady ready) {
+        Snapshot snapshot = ready.snapshot();
+        if (snapshot != null && snapshot.index() <= committed.size() && snapshot.index() > 0) {
+            Entry c = committed.get((int) snapshot.index() - 1);
+            if (c.term() != snapshot.term()) {
+                world.violation(Invariant.COMMITTED_PREFIX, node, "installed a snapshot at index " + snapshot.index()
+                        + " of term " + snapshot.term() + " but the entry committed there has term " + c.term());
+                return;
+            }
+        }
+        List<Entry> entries = ready.entries();
+        if (entries.isEmpty()) return;
+        LogStore log = node.disk.view();
+        long previousTerm = log.termAt(entries.get(0).index() - 1);
+        for (Entry e : entries) {
+            if (e.index() <= committed.size()) {
+                Entry c = committed.get((int) e.index() - 1);
+                if (!c.equals(e)) {
+                    world.violation(Invariant.COMMITTED_PREFIX, node, "overwrote committed entry " + describe(c) + " with " + describe(e));
+                    return;
+                }
+            }
+            IndexTerm key = new IndexTerm(e.index(), e.term());
+            Seen seen = entriesSeen.get(key);
+            if (seen == null) {
+                entriesSeen.put(key, new Seen(e, previousTerm, node.name));
+            } else if (!seen.entry().equals(e)) {
+                world.violation(Invariant.LOG_MATCHING, node, "holds " + describe(e) + " but " + seen.node()
+                        + " holds a different entry with the same index and term: " + describe(seen.entry()));
+                return;
+            } else if (previousTerm >= 0 && seen.previousTerm() >= 0 && previousTerm != seen.previousTerm()) {
+                world.violation(Invariant.LOG_MATCHING, node, "entry " + e.index() + " of term " + e.term()
+                        + " follows an entry of term " + previousTerm + " here but one of term " + seen.previousTerm() + " on " + seen.node());
+                return;
+            }
+            previousTerm = e.term();
+        }
+    }
+
+    /** After a node handled an input and all its readies: election safety, commit monotonicity, committed prefix, applied entries. */
+    void afterStep(SimNode node) {
+        SimServer server = node.server;
+        Role role = server.role();
+        long term = server.term();
+        long commit = server.commitIndex();
+        if (role == Role.LEADER && (node.lastRole != Role.LEADER || node.lastTerm != term)) {
+            Integer previous = leaderOfTerm.putIfAbsent(term, node.index);
+            if (previous == null) {
+                world.stats.elections++;
+                world.onLeaderElected(node, term);
+                if (!checkLeaderCompleteness(node, term)) return;
+            } else if (previous != node.index) {
+                world.violation(Invariant.ELECTION_SAFETY, node, "became leader of term " + term + ", which already had leader n" + (previous + 1));
+                return;
+            }
+        }
+        if (role == Role.CANDIDATE && (node.lastRole != Role.CANDIDATE || node.lastTerm != term)) world.stats.campaigns++;
+        node.lastRole = role;
+        node.lastTerm = term;
+        if (commit < node.lastCommit) {
+            world.violation(Invariant.COMMIT_MONOTONIC, node, "commit index went back from " + node.lastCommit + " to " + commit);
+            return;
+        }
+        if (commit > node.lastCommit) {
+            if (!recordCommitted(node, commit)) return;
+            if (world.explaining()) world.explain(node, "commit index " + Math.max(0, node.lastCommit) + " -> " + commit);
+            node.lastCommit = commit;
+        }
+        List<Entry> applied = node.appliedInStep;
+        for (int i = 0; i < applied.size(); i++) {
+            Entry e = applied.get(i);
+            if (e.index() > commit) {
+                world.violation(Invariant.STATE_MACHINE_SAFETY, node, "applied entry " + e.index() + " beyond its commit index " + commit);
+                return;
+            }
+            if (e.index() <= committed.size()) {
+                Entry c = committed.get((int) e.index() - 1);
+                if (!c.equals(e)) {
+                    world.violation(Invariant.STATE_MACHINE_SAFETY, node, "applied " + describe(e) + " where the cluster committed " + describe(c));
+                    return;
+                }
+            } else if (e.index() == committed.size() + 1) {
+                committed.add(e);
+            }
+        }
+        applied.clear();
+    }
+
+    private boolean recordCommitted(SimNode node, long commit) {
+        LogStore log = node.disk.view();
+        long from = Math.max(Math.max(node.lastCommit, 0), log.snapshotIndex()) + 1;
+        for (long i = from; i <= commit; i++) {
+            Entry e = log.entryAt(i);
+            if (e == null) {
+                world.violation(Invariant.COMMITTED_PREFIX, node, "commit index " + commit + " is beyond its persisted log, which ends at " + log.lastIndex());
+                return false;
+            }
+            if (i <= committed.size()) {
+                Entry c = committed.get((int) i - 1);
+                if (!c.equals(e)) {
+                    world.violation(Invariant.COMMITTED_PREFIX, node, "committed " + describe(e) + " where the cluster had committed " + describe(c));
+                    return false;
+                }
+            } else if (i == committed.size() + 1) {
+                committed.add(e);
+            }
+        }
+        return true;
+    }
+
+    private boolean checkLeaderCompleteness(SimNode node, long term) {
+        LogStore log = node.disk.view();
+        for (long i = Math.max(1, log.snapshotIndex() + 1); i <= committed.size(); i++) {
+            Entry c = committed.get((int) i - 1);
+            if (log.termAt(i) != c.term()) {
+                world.violation(Invariant.LEADER_COMPLETENESS, node, "became leader of term " + term + " without committed entry "
+                        + describe(c) + " (its log has term " + log.termAt(i) + " there and ends at " + log.lastIndex() + ")");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The newest committed entry must survive on a quorum: on running nodes' logs, or crashed nodes' disks. */
+    void checkCommittedDurable(SimNode crashed) {
+        if (committed.isEmpty()) return;
+        Entry last = committed.get(committed.size() - 1);
+        int holders = 0;
+        SimNode[] nodes = world.nodes;
+        for (SimNode n : nodes) {
+            LogStore store = n.alive ? n.disk.view() : n.disk.durable();
+            if (store.holds(last.index(), last.term())) holders++;
+        }
+        int quorum = nodes.length / 2 + 1;
+        if (holders < quorum) {
+            world.violation(Invariant.COMMITTED_ENTRY_LOST, crashed, "after this crash, committed entry " + describe(last)
+                    + " survives on " + holders + " of " + nodes.length + " nodes, fewer than a quorum of " + quorum);
+        }
+    }
+
+    static String describe(Entry e) {
+        return "#" + e.index() + "@" + e.term() + " " + e.command();
+    }
+}

@@ -1,0 +1,39 @@
+package raftlab.sim.engine;
+
+import raftlab.raft.ClientRequest;
+import raftlab.raft.Message;
+import raftlab.raft.RaftServer;
+import raftlab.raft.Role;
+import raftlab.raft.ServerReady;
+import raftlab.raft.Status;
+
+/** The real Raft core behind {@link SimServer}. */
+public final class RaftServerAdapter implements SimServer {
+    public static final ServerFactory FACTORY = (id, config, random, bugs, restored) ->
+            new RaftServerAdapter(new RaftServer(id, config, random, bugs, restored));
+
+    private final RaftServer server;
+
+    public RaftServerAdapter(RaftServer server) { this.server = server; }
+
+    @Override public void tick(long wallClockMillis) { server.tick(wallClockMillis); }
+
+    @Override public void receive(Message message) { server.receive(message); }
+
+    @Override public void submit(ClientRequest request) { server.submit(request); }
+
+    @Override public boolean hasReady() { return server.hasReady(); }
+
+    @Override public ServerReady ready() { return server.ready(); }
+
+    @Override public void advance(ServerReady ready) { server.advance(ready); }
+
+    // Until the core offers cheap accessors, the invariant checks read them from the status record.
+    @Override public Role role() { return server.status().role(); }
+
+    @Override public long term() { return server.status().term(); }
+
+    @Override public long commitIndex() { return server.status().commit(); }
+
+    @Override public Status status() { return server.status(); }
+}
