@@ -1,0 +1,39 @@
+package raftlab.harness.nemesis;
+
+import java.util.List;
+import raftlab.harness.generator.Context;
+import raftlab.harness.generator.Generator;
+import raftlab.harness.generator.OpSpec;
+import raftlab.harness.generator.Step;
+
+/**
+ * The nemesis's generator: wait an interval, start one fault chosen at random among those
+ * enabled, wait an interval, stop it, and again. One fault at a time keeps a failure explainable;
+ * over a minute every enabled kind comes up several times. The choice uses the nemesis's own
+ * random stream, so the same seed gives the same schedule.
+ */
+public final class NemesisSchedule implements Generator {
+    private final List<FaultKind> kinds;
+    private final long intervalNanos;
+    private long nextAt = Long.MIN_VALUE;
+    private FaultKind active;
+
+    public NemesisSchedule(List<FaultKind> kinds, long intervalNanos) {
+        this.kinds = List.copyOf(kinds);
+        this.intervalNanos = intervalNanos;
+    }
+
+    @Override public Step next(Context context) {
+        if (kinds.isEmpty()) return new Step.Wait(Long.MAX_VALUE);
+        if (nextAt == Long.MIN_VALUE) nextAt = context.nowNanos() + intervalNanos;
+        if (context.nowNanos() < nextAt) return new Step.Wait(nextAt);
+        nextAt = context.nowNanos() + intervalNanos;
+        if (active == null) {
+            active = kinds.get(context.random().nextInt(kinds.size()));
+            return new Step.Emit(new OpSpec(active.startF(), null));
+        }
+        FaultKind stopping = active;
+        active = null;
+        return new Step.Emit(new OpSpec(stopping.stopF(), null));
+    }
+}
