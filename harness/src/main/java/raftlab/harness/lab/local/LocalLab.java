@@ -1,0 +1,170 @@
+package raftlab.harness.lab.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.logging.Logger;
+import raftlab.harness.lab.Grudge;
+import raftlab.harness.lab.Lab;
+import raftlab.harness.lab.LabException;
+import raftlab.harness.lab.LabNode;
+
+/**
+ * Five (or N) network namespaces on this machine with one node process each. When
+ * {@code ownsNetwork} is false the namespaces were built by the process that started this one
+ * (the {@code raftlab test} supervisor, which then runs this JVM inside the control namespace and
+ * removes the network afterwards); this lab then manages only the nodes, rules and clocks.
+ */
+public final class LocalLab implements Lab {
+    private static final Logger LOG = Logger.getLogger(LocalLab.class.getName());
+
+    private final LocalLayout layout;
+    private final LocalNetwork network;
+    private final NodeProcesses processes;
+    private final boolean ownsNetwork;
+    private List<String> bugs = List.of();
+    private volatile boolean tornDown;
+
+    public LocalLab(LocalLayout layout, NodeLauncher launcher, String fakeTimeLibrary, boolean ownsNetwork) {
+        this.layout = layout;
+        this.network = new LocalNetwork(layout);
+        this.processes = new NodeProcesses(layout, launcher, fakeTimeLibrary);
+        this.ownsNetwork = ownsNetwork;
+    }
+
+    public LocalLayout layout() { return layout; }
+
+    @Override public String name() { return "local"; }
+
+    @Override public List<LabNode> nodes() { return layout.nodes(); }
+
+    @Override public void up(List<String> bugs) {
+        this.bugs = List.copyOf(bugs);
+        tornDown = false;
+        if (ownsNetwork) network.up();
+        else if (!network.exists()) throw new LabException("the lab network " + layout.controlNamespace() + " does not exist; run raftlab lab up first");
+        for (LabNode node : nodes()) {
+            processes.kill(node.id());
+            deleteRecursively(layout.nodeDir(node.id()));
+            try {
+                Files.deleteIfExists(layout.logFile(node.id()));
+            } catch (IOException e) {
+                throw new LabException("could not clear " + layout.logFile(node.id()) + ": " + e.getMessage(), e);
+            }
+            processes.setClock(node.id(), Duration.ZERO);
+        }
+        heal();
+        for (LabNode node : nodes()) processes.start(node.id(), this.bugs);
+    }
+
+    @Override public void startNode(String id) {
+        if (processes.pid(id).isPresent()) return;
+        processes.start(id, bugs);
+    }
+
+    @Override public void stopNode(String id) { processes.stop(id, 5000); }
+
+    @Override public void killNode(String id) { processes.kill(id); }
+
+    @Override public void pauseNode(String id) { processes.signalNode(id, "STOP"); }
+
+    @Override public void resumeNode(String id) { processes.signalNode(id, "CONT"); }
+
+    @Override public boolean isRunning(String id) { return processes.pid(id).isPresent(); }
+
+    @Override public OptionalLong pid(String id) { return processes.pid(id); }
+
+    @Override public void partition(Grudge grudge) {
+        for (LabNode node : nodes()) {
+            List<String> from = new ArrayList<>();
+            for (String other : grudge.dropsFrom(node.id())) from.add(layout.address(layout.indexOf(other)));
+            network.setPartition(layout.namespaceOf(node.id()), from);
+        }
+    }
+
+    @Override public void dropPackets(double fraction) {
+        if (fraction < 0 || fraction > 1) throw new LabException("a packet-loss fraction is between 0 and 1, not " + fraction);
+        for (LabNode node : nodes()) network.setLoss(layout.namespaceOf(node.id()), fraction);
+    }
+
+    @Override public void heal() {
+        for (LabNode node : nodes()) {
+            network.setPartition(layout.namespaceOf(node.id()), List.of());
+            network.setLoss(layout.namespaceOf(node.id()), 0);
+        }
+    }
+
+    @Override public void setClockOffset(String id, Duration offset) {
+        layout.indexOf(id);
+        processes.setClock(id, offset);
+    }
+
+    @Override public void resetClocks() {
+        for (LabNode node : nodes()) processes.setClock(node.id(), Duration.ZERO);
+    }
+
+    @Override public void fetchLogs(Path dir) {
+        for (LabNode node : nodes()) {
+            Path log = layout.logFile(node.id());
+            if (!Files.exists(log)) continue;
+            try {
+                Files.createDirectories(dir);
+                Files.copy(log, dir.resolve(node.id() + ".log"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                LOG.warning("could not copy " + log + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override public synchronized void teardown() {
+        if (tornDown) return;
+        tornDown = true;
+        for (LabNode node : nodes()) {
+            try {
+                processes.kill(node.id());
+            } catch (RuntimeException e) {
+                LOG.warning("could not kill " + node.id() + ": " + e.getMessage());
+            }
+        }
+        if (ownsNetwork) {
+            network.down();
+            deleteRecursively(layout.dir());
+        } else if (network.exists()) {
+            try {
+                heal();
+            } catch (RuntimeException e) {
+                LOG.warning("could not remove the lab's iptables rules: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Removes everything a lab of this layout may have left, from any earlier process: {@code lab down}. */
+    public static List<String> down(LocalLayout layout) {
+        List<String> done = new ArrayList<>();
+        NodeProcesses processes = new NodeProcesses(layout, NodeLauncher.standIn(), "");
+        for (LabNode node : layout.nodes()) {
+            OptionalLong pid = processes.pid(node.id());
+            if (pid.isPresent() && processes.kill(node.id())) done.add("killed " + node.id() + " (pid " + pid.getAsLong() + ")");
+        }
+        for (String ns : new LocalNetwork(layout).down()) done.add("deleted namespace " + ns);
+        if (Files.exists(layout.dir())) {
+            deleteRecursively(layout.dir());
+            done.add("removed " + layout.dir());
+        }
+        return done;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new LabException("could not remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
