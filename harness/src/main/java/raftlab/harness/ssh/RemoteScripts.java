@@ -79,7 +79,7 @@ public final class RemoteScripts {
      * print the pid when the node already runs. Fails, with the log's last lines, when the node
      * dies at once.
      */
-    public static String start(String dir, List<String> javaOptions, List<String> nodeArgs, String faketimeLib) {
+    public static String start(String dir, List<String> javaOptions, String mainClass, List<String> nodeArgs, String faketimeLib) {
         String d = Shell.quote(dir);
         StringBuilder s = new StringBuilder();
         s.append(nodePidFunction(dir));
@@ -94,7 +94,8 @@ public final class RemoteScripts {
                     .append(" FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_CACHE_DURATION=1");
         }
         s.append(env).append(" setsid nohup java ").append(Shell.join(javaOptions))
-                .append(" -jar ").append(Shell.quote(dir + "/raft-node.jar")).append(' ').append(Shell.join(nodeArgs))
+                .append(" -cp ").append(Shell.quote(dir + "/raft-node.jar")).append(' ').append(Shell.quote(mainClass))
+                .append(' ').append(Shell.join(nodeArgs))
                 .append(" >> node.log 2>&1 < /dev/null &\n");
         s.append("pid=$!\n");
         s.append("echo \"$pid\" > node.pid\n");

@@ -38,7 +38,7 @@ public final class SshLab implements Lab {
     private static final Duration SHORT = Duration.ofSeconds(30);
 
     private final SshOptions options;
-    private final Path nodeJar;
+    private final NodeBinary binary;
     private final List<String> javaOptions;
     private final List<String> extraNodeArgs;
     private final List<LabNode> nodes;
@@ -49,13 +49,13 @@ public final class SshLab implements Lab {
     private List<String> bugs = List.of();
 
     /**
-     * @param nodeJar       the raft-node jar (with its dependencies) to upload
+     * @param binary        the jar to upload and the main class to run (raft-node, or the stand-in)
      * @param javaOptions   JVM options for the node, such as {@code -Xmx256m}
      * @param extraNodeArgs appended to {@code raft-node run ...}, such as stretched timeouts for slow hosts
      */
-    public SshLab(SshOptions options, Path nodeJar, List<String> javaOptions, List<String> extraNodeArgs) {
+    public SshLab(SshOptions options, NodeBinary binary, List<String> javaOptions, List<String> extraNodeArgs) {
         this.options = options;
-        this.nodeJar = nodeJar;
+        this.binary = binary;
         this.javaOptions = List.copyOf(javaOptions);
         this.extraNodeArgs = List.copyOf(extraNodeArgs);
         List<LabNode> labNodes = new ArrayList<>();
@@ -72,17 +72,21 @@ public final class SshLab implements Lab {
     }
 
     /**
-     * The lab as {@code raftlab test --lab ssh} makes it: the node jar of this raftlab
-     * ({@code $RAFTLAB_HOME/raft-node/target/...-all.jar}), JVM options from RAFTLAB_NODE_JAVA_OPTS
-     * (default {@code -Xmx256m -XX:+UseSerialGC}, which suits 768 MiB VMs with one vCPU) and extra
-     * node arguments from RAFTLAB_NODE_ARGS.
+     * The lab as {@code raftlab test --lab ssh} makes it: raft-node from this raftlab's build
+     * ({@code $RAFTLAB_HOME}), or the harness's stand-in node when RAFTLAB_NODE=standin; JVM
+     * options from RAFTLAB_NODE_JAVA_OPTS (default {@code -Xmx256m -XX:+UseSerialGC}, which suits
+     * 768 MiB VMs with one vCPU); extra node arguments from RAFTLAB_NODE_ARGS (stretched timeouts
+     * for emulated VMs); the remote directory from RAFTLAB_REMOTE_DIR when set.
      */
     public static SshLab fromEnvironment(SshOptions options) {
-        String home = System.getenv().getOrDefault("RAFTLAB_HOME", ".");
-        Path jar = Path.of(home, "raft-node", "target", "raft-node-0.1.0-SNAPSHOT-all.jar");
-        String java = System.getenv().getOrDefault("RAFTLAB_NODE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
-        String extra = System.getenv().getOrDefault("RAFTLAB_NODE_ARGS", "");
-        return new SshLab(options, jar, words(java), words(extra));
+        var env = System.getenv();
+        NodeBinary binary = "standin".equals(env.get("RAFTLAB_NODE"))
+                ? NodeBinary.standIn()
+                : NodeBinary.raftNode(Path.of(env.getOrDefault("RAFTLAB_HOME", ".")));
+        String java = env.getOrDefault("RAFTLAB_NODE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
+        String extra = env.getOrDefault("RAFTLAB_NODE_ARGS", "");
+        SshOptions opts = env.containsKey("RAFTLAB_REMOTE_DIR") ? options.withRemoteDir(env.get("RAFTLAB_REMOTE_DIR")) : options;
+        return new SshLab(opts, binary, words(java), words(extra));
     }
 
     private static List<String> words(String text) {
@@ -118,10 +122,10 @@ public final class SshLab implements Lab {
 
     @Override public void up(List<String> bugSwitches) {
         this.bugs = List.copyOf(bugSwitches);
-        if (!Files.isReadable(nodeJar)) {
-            throw new LabException("the node jar " + nodeJar + " is missing; build it with `mvn -B -ntp -DskipTests package`");
+        if (!Files.isReadable(binary.jar())) {
+            throw new LabException("the node jar " + binary.jar() + " is missing; build it with `mvn -B -ntp -DskipTests package`");
         }
-        String digest = sha256(nodeJar);
+        String digest = sha256(binary.jar());
         boolean faketime = options.clockMode() == ClockMode.FAKETIME;
         connectAll();
         List<String> libs = parallel.map(hosts, h -> h.runChecked("find java, iptables and libfaketime",
@@ -135,7 +139,7 @@ public final class SshLab implements Lab {
             h.runChecked("wipe the node's data", RemoteScripts.wipe(d), SHORT);
             h.runChecked("install the iptables chains", RemoteScripts.installChains() + RemoteScripts.heal(), SHORT);
             if (!digest.equals(h.runChecked("read the node jar's digest", RemoteScripts.jarDigest(d), SHORT).stdout().strip())) {
-                h.upload(nodeJar, d + "/raft-node.jar");
+                h.upload(binary.jar(), d + "/raft-node.jar");
             }
             resetClock(h);
             return null;
@@ -160,7 +164,7 @@ public final class SshLab implements Lab {
         if (options.clockMode() == ClockMode.FAKETIME && lib == null) {
             throw new LabException("cannot start " + id + " before the lab is up; call up() first");
         }
-        CommandResult result = host(id).run(RemoteScripts.start(dir(id), javaOptions, nodeArgs(id), lib), SHORT);
+        CommandResult result = host(id).run(RemoteScripts.start(dir(id), javaOptions, binary.mainClass(), nodeArgs(id), lib), SHORT);
         if (!result.ok()) {
             throw new LabException("could not start " + id + " on " + host(id).describe() + ": " + result.firstErrorLine()
                     + "; see its log (" + dir(id) + "/node.log)");

@@ -50,7 +50,6 @@ class SshLabNamespaceTest {
     private Path echoJar() throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, ClockEcho.class.getName());
         Path jar = tmp.resolve("echo.jar");
         String entry = ClockEcho.class.getName().replace('.', '/') + ".class";
         String labEntry = SshLab.class.getName().replace('.', '/') + ".class";
@@ -95,7 +94,7 @@ class SshLabNamespaceTest {
     void everyFaultTakesEffectAndTeardownLeavesNothing() throws Exception {
         Path state = state();
         List<String> hosts = NodesFile.read(state.resolve("nodes"));
-        SshLab lab = new SshLab(options(state, hosts), echoJar(), List.of("-Xmx64m"), List.of());
+        SshLab lab = new SshLab(options(state, hosts), new NodeBinary(echoJar(), ClockEcho.class.getName()), List.of("-Xmx64m"), List.of());
         try {
             lab.up(List.of());
             for (var node : lab.nodes()) assertTrue(lab.isRunning(node.id()), node.id() + " runs after up");
@@ -165,7 +164,7 @@ class SshLabNamespaceTest {
         SshOptions opts = new SshOptions(List.of(hosts.get(0), dead, hosts.get(2)), "root", java.util.Optional.empty(),
                 java.util.Optional.of(state.resolve("id_ed25519")), false, ClockMode.FAKETIME,
                 state.resolve("remote").toString(), Duration.ofSeconds(3), false);
-        SshLab lab = new SshLab(opts, tmp.resolve("unused.jar"), List.of(), List.of());
+        SshLab lab = new SshLab(opts, new NodeBinary(tmp.resolve("unused.jar"), "unused"), List.of(), List.of());
         LabException e = assertThrows(LabException.class, lab::connectAll);
         assertTrue(e.getMessage().startsWith("cannot reach n2 (" + dead + ":22) over SSH"), e.getMessage());
         assertFalse(e.getMessage().contains("n1 ("), e.getMessage());
