@@ -100,7 +100,7 @@ public final class WglSearch {
         int phase = READS;
         int entry = next[mainHead];
         ConfigurationCache cache = new ConfigurationCache(budget);
-        long iterations = 0;
+        long iterations = -1; // so the bounds are checked before the first step too
         try {
             while (true) {
                 if (remaining == 0) return new SearchOutcome(SearchOutcome.Result.VALID, null, cache.size(), linearizedCompleted, new int[0], -1, state);
