@@ -98,6 +98,7 @@ public final class WglSearch {
         int deepest = 0;
         int first = firstReturn(next, mainHead);
         int phase = READS;
+        boolean resettable = true; // whether a call that resets the state may still come before the first completion
         int entry = next[mainHead];
         ConfigurationCache cache = new ConfigurationCache(budget);
         long iterations = -1; // so the bounds are checked before the first step too
@@ -155,6 +156,8 @@ public final class WglSearch {
                             long stepped = machine.step(state, c);
                             // An uncertain call that changes nothing is better left for later.
                             if (uncertain && stepped == state) stepped = Machine.ILLEGAL;
+                            // the first call must still be able to take effect, unless something may reset the state
+                            if (stepped != Machine.ILLEGAL && !resettable && !machine.canStillFit(stepped, first)) stepped = Machine.ILLEGAL;
                             if (stepped != Machine.ILLEGAL) {
                                 boolean enables = machine.step(stepped, first) != Machine.ILLEGAL;
                                 if (enables == (phase == ENABLERS_MAIN || phase == ENABLERS_INFO)) {
@@ -207,6 +210,7 @@ public final class WglSearch {
                         if (phase == FIRST) {
                             phase = ENABLERS_MAIN;
                             entry = next[mainHead];
+                            resettable = anyReset(next, mainHead, infoHead, seq, first);
                         } else {
                             entry = next[entry];
                         }
@@ -232,6 +236,7 @@ public final class WglSearch {
                     f2 ^= z2[undone];
                     forced = stackForced[depth];
                 } while (forced);
+                resettable = anyReset(next, mainHead, infoHead, seq, first);
                 if (phase == FIRST) {
                     phase = ENABLERS_MAIN;
                     entry = next[mainHead];
@@ -248,6 +253,14 @@ public final class WglSearch {
 
     private static SearchOutcome stopped(String why, ConfigurationCache cache, int deepest) {
         return new SearchOutcome(SearchOutcome.Result.STOPPED, why, cache.size(), deepest, new int[0], -1, 0);
+    }
+
+    /** Whether a call that resets the state may take effect before {@code first} must. */
+    private boolean anyReset(int[] next, int mainHead, int infoHead, int[] seq, int first) {
+        for (int e = next[mainHead]; e != END && (e & 1) == 0; e = next[e]) if (machine.resets(e >>> 1)) return true;
+        int boundary = seq[2 * first + 1];
+        for (int e = next[infoHead]; e != END && seq[e] < boundary; e = next[e]) if (machine.resets(e >>> 1)) return true;
+        return false;
     }
 
     private int firstOfClass(int[] next, int head, int symmetryClass) {
