@@ -69,13 +69,35 @@ public final class BenchCommand implements Callable<Integer> {
             BenchLoad load = new BenchLoad(cluster.endpoints(), clients, valueSize, keys);
             load.awaitLeader(30_000);
             load.run(true, warmupMillis);
+            double[] fsyncBefore = fsyncTotals(cluster.endpoints());
             BenchLoad.Result writes = load.run(true, durationMillis);
+            double[] fsyncAfter = fsyncTotals(cluster.endpoints());
             BenchLoad.Result reads = load.run(false, durationMillis);
+            double fsyncs = fsyncAfter[1] - fsyncBefore[1];
+            System.out.printf(java.util.Locale.ROOT, "bench: during the write phase the nodes did %.0f fsyncs, mean %.2f ms each (%.1f entries per leader fsync)%n",
+                    fsyncs, fsyncs == 0 ? 0 : 1000 * (fsyncAfter[0] - fsyncBefore[0]) / fsyncs, fsyncs == 0 ? 0 : writes.ok() * nodeCount / fsyncs);
             List<Long> failoverMillis = failovers > 0 ? new Failovers(cluster, failovers).measure() : List.of();
             System.out.print(BenchReport.table(clients, writes, reads, failoverMillis));
             System.out.println(BenchReport.json(clients, nodeCount, valueSize, writes, reads, failoverMillis));
         }
         return 0;
+    }
+
+    /** Sum of fsync seconds and count of fsyncs over every node that answers. */
+    static double[] fsyncTotals(List<KvClient.Endpoint> endpoints) {
+        double seconds = 0;
+        double count = 0;
+        for (KvClient.Endpoint e : endpoints) {
+            try (raftlab.node.client.HttpConnection c = new raftlab.node.client.HttpConnection(e.host(), e.port(), 2000)) {
+                for (String line : c.request("GET", "/metrics", java.util.Map.of(), null).body().split("\n")) {
+                    if (line.startsWith("raft_log_fsync_seconds_sum ")) seconds += Double.parseDouble(line.substring(line.indexOf(' ') + 1));
+                    if (line.startsWith("raft_log_fsync_seconds_count ")) count += Double.parseDouble(line.substring(line.indexOf(' ') + 1));
+                }
+            } catch (Exception down) {
+                // a node that does not answer adds nothing
+            }
+        }
+        return new double[] {seconds, count};
     }
 
     static String format(double value) { return String.format(Locale.ROOT, "%.1f", value); }
