@@ -90,6 +90,7 @@ public final class World {
 
     public SimResult run() {
         long wallStart = System.nanoTime(); // for the statistics only; nothing in the run reads it
+        long cpuStart = cpuNanos();
         try (trace) {
             if (trace.on) {
                 StringBuilder b = trace.begin(0, "start");
@@ -120,8 +121,13 @@ public final class World {
         }
         List<NodeRow> table = new ArrayList<>();
         for (SimNode node : nodes) table.add(row(node));
-        return new SimResult(options, history.ops(), List.copyOf(violations), stats.freeze(now, System.nanoTime() - wallStart),
+        return new SimResult(options, history.ops(), List.copyOf(violations), stats.freeze(now, System.nanoTime() - wallStart, cpuStart < 0 ? -1 : cpuNanos() - cpuStart),
                 table, livenessMicros, trace.digestHex());
+    }
+
+    private static long cpuNanos() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     void schedule(long time, Event event) { queue.schedule(time, event); }
