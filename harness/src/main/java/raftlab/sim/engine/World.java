@@ -71,7 +71,7 @@ public final class World {
         }
         RaftConfig d = RaftConfig.defaults(voters);
         this.config = new RaftConfig(voters, d.electionTicksMin(), d.heartbeatTicks(), options.readMode(), d.clockDriftBound(),
-                d.maxEntriesPerAppend(), d.maxInflightAppends(), d.snapshotEveryEntries(), d.snapshotChunkBytes(), d.maxSessions(),
+                d.maxEntriesPerAppend(), d.maxInflightAppends(), options.snapshotEveryEntries(), d.snapshotChunkBytes(), d.maxSessions(),
                 d.requestTimeoutTicks(), options.explain());
         for (SimNode node : nodes) {
             node.tickPhaseMicros = clockRandom.nextLong(TICK_MICROS);
