@@ -19,6 +19,8 @@ final class TestCluster {
     final TreeMap<NodeId, Bugs> bugs = new TreeMap<>();
     final TreeMap<NodeId, RaftConfig> configs = new TreeMap<>();
     final TreeSet<NodeId> down = new TreeSet<>();
+    /** How many times each server was restarted: a restarted server re-learns its commit index. */
+    final TreeMap<NodeId, Integer> generation = new TreeMap<>();
     final ArrayList<Message> network = new ArrayList<>();
     final TreeMap<Long, Outcome> replies = new TreeMap<>();
     /** Every entry each server applied, in order (for state machine safety). */
@@ -64,6 +66,7 @@ final class TestCluster {
     void restart(NodeId id) {
         servers.put(id, new RaftServer(id, configs.get(id), new SplittableRandom(random.nextLong()), bugs.get(id), disks.get(id).load()));
         down.remove(id);
+        generation.merge(id, 1, Integer::sum);
         drain(id);
     }
 
