@@ -2,7 +2,6 @@ package raftlab.sim.engine;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.SplittableRandom;
 import raftlab.history.OpType;
@@ -25,8 +24,8 @@ final class Clients {
     private final SimOptions options;
     private final SplittableRandom random;
     private final Process[] processes;
-    /** Open requests by request id; looked up, never iterated. */
-    private final HashMap<Long, Pending> byRequest = new HashMap<>();
+    /** A request id carries the slot of its process in its low bits, so that a reply finds its operation without a map. */
+    private static final int SLOT_BITS = 10;
     private final long[][] recentValues;
     private final int[] recentCounts;
     private long nextProcess;
@@ -37,6 +36,7 @@ final class Clients {
     private int open;
 
     private final class Process {
+        int slot;
         long number;
         String clientId;
         long seq;
@@ -63,6 +63,7 @@ final class Clients {
         this.processes = new Process[options.concurrency()];
         for (int i = 0; i < processes.length; i++) {
             processes[i] = new Process();
+            processes[i].slot = i;
             retire(processes[i]);
         }
         int keys = options.workload() == Workload.REGISTERS ? options.keyCount() : 1;
@@ -134,8 +135,7 @@ final class Clients {
     }
 
     private void send(Pending op) {
-        op.requestId = nextRequestId++;
-        byRequest.put(op.requestId, op);
+        op.requestId = (nextRequestId++ << SLOT_BITS) | op.process.slot;
         ClientRequest request = new ClientRequest(op.requestId, op.process.clientId, op.seq, op.op);
         int target = op.process.target;
         world.schedule(world.now + world.network.clientLatency(), () -> world.clientRequestArrives(target, request));
@@ -152,8 +152,8 @@ final class Clients {
     }
 
     private void onOutcome(int node, long requestId, Outcome outcome) {
-        Pending op = byRequest.remove(requestId);
-        if (op == null || op.process.pending != op || op.requestId != requestId) return; // answered after a timeout
+        Pending op = processes[(int) (requestId & ((1 << SLOT_BITS) - 1))].pending;
+        if (op == null || op.requestId != requestId) return; // answered after a timeout, or a retry's older answer
         if (outcome == null) {
             redirect(op, -1, "connection-refused");
             return;
@@ -193,7 +193,6 @@ final class Clients {
         Process p = op.process;
         p.pending = null;
         open--;
-        byRequest.remove(op.requestId);
         switch (type) {
             case OK -> world.stats.opsOk++;
             case FAIL -> world.stats.opsFail++;
