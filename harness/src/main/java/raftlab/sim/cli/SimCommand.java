@@ -45,6 +45,7 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--pause", arity = "0..1", description = "The nemesis pauses and resumes nodes.") Boolean pause;
     @Option(names = "--clock-drift", arity = "0..1", description = "Clock offsets and rates per node, within the bound lease reads assume.") Boolean clockDrift;
     @Option(names = "--clock-bump", arity = "0..1", description = "The nemesis jumps a node's wall clock by seconds.") Boolean clockBump;
+    @Option(names = "--transfer", arity = "0..1", description = "The nemesis asks the leader to transfer leadership (TimeoutNow).") Boolean transfer;
     @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Mean time between nemesis actions (default 1s).") String nemesisInterval = "1s";
     @Option(names = "--heal-bound", paramLabel = "DURATION", description = "After the heal, a write must commit within this (default 10s).") String healBound = "10s";
     @Option(names = "--op-timeout", paramLabel = "DURATION", description = "A client gives up on a request after this (default 1s).") String opTimeout = "1s";
@@ -117,6 +118,7 @@ public final class SimCommand implements Callable<Integer> {
         if (pause != null) f = f.withPauses(pause);
         if (clockDrift != null) f = f.withClockDrift(clockDrift);
         if (clockBump != null) f = f.withClockBumps(clockBump);
+        if (transfer != null) f = f.withTransfers(transfer);
         b.faults(f);
         b.nemesisIntervalMicros(duration(nemesisInterval, "--nemesis-interval"));
         b.healBoundMicros(duration(healBound, "--heal-bound"));

@@ -50,6 +50,7 @@ public final class World {
     private boolean healed;
     private long healAt = -1;
     private long livenessMicros = -1;
+    private long adminRequests;
 
     public World(SimOptions options, ServerFactory factory, SimListener listener) {
         this.options = options;
@@ -240,7 +241,8 @@ public final class World {
         List<ClientReply> replies = ready.replies();
         for (int i = 0; i < replies.size(); i++) {
             ClientReply reply = replies.get(i);
-            clients.replyFrom(node.index, reply.requestId(), reply.outcome());
+            if (reply.requestId() < 0) adminReply(node, reply);
+            else clients.replyFrom(node.index, reply.requestId(), reply.outcome());
         }
         if (!ready.applied().isEmpty()) node.appliedInStep.addAll(ready.applied());
         if (options.explain()) for (String note : ready.notes()) explain(node, note);
@@ -303,6 +305,25 @@ public final class World {
     void bumpClock(int index, long jumpMicros) {
         nodes[index].wallOffsetMicros += jumpMicros;
         nemesisOp("clock-bump", nodes[index].name + " " + (jumpMicros / 1000) + "ms");
+    }
+
+    /** The nemesis asks a leader to hand over; admin requests have negative ids so that clients never see their replies. */
+    void transferLeadership(int leader, int target) {
+        SimNode node = nodes[leader];
+        nemesisOp("transfer-leadership", node.name + " -> " + nodes[target].name);
+        if (node.paused) return;
+        node.server.admin(-(++adminRequests), new raftlab.raft.AdminCommand.TransferLeadership(nodes[target].id));
+        afterInput(node);
+    }
+
+    private void adminReply(SimNode node, ClientReply reply) {
+        if (trace.on) {
+            StringBuilder b = trace.begin(now, "admin-reply");
+            Trace.str(b, "node", node.name);
+            Trace.str(b, "outcome", String.valueOf(reply.outcome()));
+            trace.end();
+        }
+        if (options.explain()) explain(node, "answered the nemesis's admin request: " + reply.outcome());
     }
 
     void partition(int[][] groups, String shape) {

@@ -143,6 +143,10 @@ final class FixedLeaderServer implements SimServer {
         if (peers.size() == 1) advanceCommit();
     }
 
+    @Override public void admin(long requestId, raftlab.raft.AdminCommand command) {
+        replies.add(new ClientReply(requestId, new Outcome.Rejected("the fixed leader never hands over")));
+    }
+
     private int index(NodeId id) { return Integer.parseInt(id.value().substring(1)) - 1; }
 
     @Override public boolean hasReady() {
