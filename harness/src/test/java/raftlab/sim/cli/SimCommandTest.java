@@ -79,6 +79,7 @@ class SimCommandTest {
         assertTrue(r.out().contains("node  role"), r.out());
         assertTrue(r.out().contains("events/s"), r.out());
         assertTrue(r.out().contains("invariants: none violated"), r.out());
+        assertTrue(r.out().contains("linearizability: valid"), r.out());
         assertTrue(Files.size(dir.resolve("history.edn")) > 0 && Files.size(dir.resolve("history.jsonl")) > 0);
         assertTrue(Files.readAllLines(trace).size() > 1000);
     }
