@@ -44,7 +44,14 @@ final class Report {
             out.println("invariants: none violated");
             return;
         }
-        for (Violation v : r.violations()) out.println("INVARIANT VIOLATED: " + v);
+        int shown = 0;
+        for (Violation v : r.violations()) {
+            if (++shown > 10) {
+                out.println("... and " + (r.violations().size() - 10) + " more");
+                break;
+            }
+            out.println("INVARIANT VIOLATED: " + v);
+        }
         out.println("reproduce with: " + r.reproduceCommand());
     }
 

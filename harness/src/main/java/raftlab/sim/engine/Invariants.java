@@ -127,9 +127,10 @@ final class Invariants {
             return;
         }
         if (commit > node.lastCommit) {
-            if (!recordCommitted(node, commit)) return;
-            if (world.explaining()) world.explain(node, "commit index " + Math.max(0, node.lastCommit) + " -> " + commit);
-            node.lastCommit = commit;
+            boolean consistent = recordCommitted(node, commit);
+            if (consistent && world.explaining()) world.explain(node, "commit index " + Math.max(0, node.lastCommit) + " -> " + commit);
+            node.lastCommit = commit; // so that a run that keeps going reports a bad commit once, not at every step
+            if (!consistent) return;
         }
         List<Entry> applied = node.appliedInStep;
         for (int i = 0; i < applied.size(); i++) {
@@ -142,6 +143,7 @@ final class Invariants {
                 Entry c = committed.get((int) e.index() - 1);
                 if (!c.equals(e)) {
                     world.violation(Invariant.STATE_MACHINE_SAFETY, node, "applied " + describe(e) + " where the cluster committed " + describe(c));
+                    adopt(e);
                     return;
                 }
             } else if (e.index() == committed.size() + 1) {
@@ -164,6 +166,7 @@ final class Invariants {
                 Entry c = committed.get((int) i - 1);
                 if (!c.equals(e)) {
                     world.violation(Invariant.COMMITTED_PREFIX, node, "committed " + describe(e) + " where the cluster had committed " + describe(c));
+                    adopt(e);
                     return false;
                 }
             } else if (i == committed.size() + 1) {
@@ -171,6 +174,16 @@ final class Invariants {
             }
         }
         return true;
+    }
+
+    /**
+     * After a divergence in a run that keeps going, the newer history becomes the reference, so that one divergence is
+     * reported once rather than at every later step.
+     */
+    private void adopt(Entry e) {
+        int keep = (int) e.index() - 1;
+        if (keep < committed.size()) committed.subList(keep, committed.size()).clear();
+        committed.add(e);
     }
 
     private boolean checkLeaderCompleteness(SimNode node, long term) {

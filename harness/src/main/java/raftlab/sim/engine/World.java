@@ -403,8 +403,8 @@ public final class World {
 
     void violation(Invariant invariant, SimNode node, String detail) {
         Violation v = new Violation(invariant, now, node == null ? null : node.name, detail, options.bugs().any());
-        violations.add(v);
-        stopped = true;
+        if (violations.size() < SimResult.MAX_VIOLATIONS) violations.add(v);
+        if (!options.keepGoing() || invariant == Invariant.NO_EXCEPTION) stopped = true;
         if (trace.on) {
             StringBuilder b = trace.begin(now, "violation");
             Trace.str(b, "invariant", invariant.name());
