@@ -1,9 +1,7 @@
 package raftlab.checker.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link KvAppendModel} compiled for one key. A state is a node of a trie: a parent state plus an
@@ -23,16 +21,21 @@ final class KvAppendMachine implements Machine {
     private final long[] pieceHash;
     private final long[] piecePower;
     private final int pieceCount;
-    // nodes: parent, the call whose piece was appended (-1 for the root), length and hash
-    private final List<int[]> nodes = new ArrayList<>();
-    private final List<long[]> nodeHash = new ArrayList<>();
-    private final Map<Long, Integer> children = new HashMap<>();
+    private final long[][] prefixHashes;
+    // nodes, as parallel arrays: parent, the call whose piece was appended (-1 for the root), length, hash
+    private int[] parent = new int[256];
+    private int[] pieceOf = new int[256];
+    private int[] length = new int[256];
+    private long[] hash = new long[256];
+    private int nodeCount;
+    private final LongIntMap children = new LongIntMap();
 
     KvAppendMachine(Call[] calls) {
         pieceCount = calls.length;
         kind = new byte[calls.length];
         piece = new String[calls.length];
         pieceHash = new long[calls.length];
+        prefixHashes = new long[calls.length][];
         piecePower = new long[calls.length];
         for (int i = 0; i < calls.length; i++) {
             Object v = calls[i].value();
@@ -53,8 +56,9 @@ final class KvAppendMachine implements Machine {
             pieceHash[i] = h;
             piecePower[i] = p;
         }
-        nodes.add(new int[] {-1, -1, 0});
-        nodeHash.add(new long[] {0});
+        parent[0] = -1;
+        pieceOf[0] = -1;
+        nodeCount = 1;
     }
 
     @Override public long initial() { return 0; }
@@ -68,33 +72,55 @@ final class KvAppendMachine implements Machine {
         };
     }
 
-    private int child(int parent, int call) {
-        if (piece[call].isEmpty()) return parent;
-        long key = (long) parent * (pieceCount + 1) + call;
-        Integer known = children.get(key);
-        if (known != null) return known;
-        int[] p = nodes.get(parent);
-        int id = nodes.size();
-        nodes.add(new int[] {parent, call, p[2] + piece[call].length()});
-        nodeHash.add(new long[] {nodeHash.get(parent)[0] * piecePower[call] + pieceHash[call]});
+    private int child(int from, int call) {
+        long key = (long) from * (pieceCount + 1) + call;
+        int known = children.get(key);
+        if (known >= 0) return known;
+        if (nodeCount == parent.length) {
+            int size = nodeCount * 2;
+            parent = java.util.Arrays.copyOf(parent, size);
+            pieceOf = java.util.Arrays.copyOf(pieceOf, size);
+            length = java.util.Arrays.copyOf(length, size);
+            hash = java.util.Arrays.copyOf(hash, size);
+        }
+        int id = nodeCount++;
+        parent[id] = from;
+        pieceOf[id] = call;
+        length[id] = length[from] + piece[call].length();
+        hash[id] = hash[from] * piecePower[call] + pieceHash[call];
         children.put(key, id);
         return id;
     }
 
     private boolean equalsPiece(int node, int call) {
-        return nodes.get(node)[2] == piece[call].length() && nodeHash.get(node)[0] == pieceHash[call]
-                && spell(node).equals(piece[call]);
+        return length[node] == piece[call].length() && hash[node] == pieceHash[call] && spell(node).equals(piece[call]);
     }
 
     private String spell(int node) {
-        StringBuilder reversed = new StringBuilder();
         List<String> parts = new ArrayList<>();
-        for (int n = node; n > 0; n = nodes.get(n)[0]) parts.add(piece[nodes.get(n)[1]]);
-        for (int i = parts.size() - 1; i >= 0; i--) reversed.append(parts.get(i));
-        return reversed.toString();
+        for (int n = node; n > 0; n = parent[n]) parts.add(piece[pieceOf[n]]);
+        StringBuilder out = new StringBuilder();
+        for (int i = parts.size() - 1; i >= 0; i--) out.append(parts.get(i));
+        return out.toString();
     }
 
     @Override public boolean readOnly(int call) { return kind[call] == GET; }
+
+    @Override public boolean resets(int call) { return kind[call] == PUT; }
+
+    @Override public boolean canStillFit(long state, int call) {
+        if (kind[call] != GET) return true;
+        int n = length[(int) state];
+        String x = piece[call];
+        if (n > x.length()) return false;
+        long[] prefixes = prefixHashes[call];
+        if (prefixes == null) {
+            prefixes = new long[x.length() + 1];
+            for (int k = 0; k < x.length(); k++) prefixes[k + 1] = prefixes[k] * BASE + x.charAt(k);
+            prefixHashes[call] = prefixes;
+        }
+        return prefixes[n] == hash[(int) state]; // unequal hashes prove the state is no prefix of x
+    }
 
     @Override public Object decode(long state) { return spell((int) state); }
 }
