@@ -14,16 +14,21 @@ import raftlab.sim.Violation.Invariant;
  * so their hash order cannot leak into a run.
  */
 final class Invariants {
-    private record IndexTerm(long index, long term) {}
-
     /** The first entry seen at an (index, term), and the term of the entry before it in that log (-1: unknown). */
     private record Seen(Entry entry, long previousTerm, String node) {}
 
     private final World world;
     private final HashMap<Long, Integer> leaderOfTerm = new HashMap<>();
-    private final HashMap<IndexTerm, Seen> entriesSeen = new HashMap<>();
+    /** By index: the entries seen there, one per term (rarely more than two). */
+    private final ArrayList<Seen[]> entriesSeen = new ArrayList<>();
     /** The cluster's committed prefix: committed.get(i - 1) is the entry committed at index i. */
     private final ArrayList<Entry> committed = new ArrayList<>();
+    /**
+     * The term in which each committed entry became committed (the term of the first node seen with it committed).
+     * Leader completeness is about those terms: a leader elected late for an older term need not hold entries that a
+     * newer term's leader committed meanwhile.
+     */
+    private long[] commitTerms = new long[1024];
 
     Invariants(World world) { this.world = world; }
 
@@ -66,10 +71,9 @@ final class Invariants {
         LogStore log = node.disk.view();
         long previousTerm = log.termAt(entries.get(0).index() - 1);
         for (Entry e : entries) {
-            IndexTerm key = new IndexTerm(e.index(), e.term());
-            Seen seen = entriesSeen.get(key);
+            Seen seen = seen(e);
             if (seen == null) {
-                entriesSeen.put(key, new Seen(e, previousTerm, node.name));
+                remember(new Seen(e, previousTerm, node.name));
             } else if (!seen.entry().equals(e)) {
                 world.violation(Invariant.LOG_MATCHING, node, "holds " + describe(e) + " but " + seen.node()
                         + " holds a different entry with the same index and term: " + describe(seen.entry()));
@@ -80,6 +84,27 @@ final class Invariants {
                 return;
             }
             previousTerm = e.term();
+        }
+    }
+
+    private Seen seen(Entry e) {
+        if (e.index() > entriesSeen.size()) return null;
+        Seen[] atIndex = entriesSeen.get((int) e.index() - 1);
+        if (atIndex == null) return null;
+        for (Seen s : atIndex) if (s.entry().term() == e.term()) return s;
+        return null;
+    }
+
+    private void remember(Seen s) {
+        int index = (int) s.entry().index();
+        while (entriesSeen.size() < index) entriesSeen.add(null);
+        Seen[] atIndex = entriesSeen.get(index - 1);
+        if (atIndex == null) {
+            entriesSeen.set(index - 1, new Seen[] {s});
+        } else {
+            Seen[] more = java.util.Arrays.copyOf(atIndex, atIndex.length + 1);
+            more[atIndex.length] = s;
+            entriesSeen.set(index - 1, more);
         }
     }
 
@@ -108,9 +133,10 @@ final class Invariants {
             return;
         }
         if (commit > node.lastCommit) {
-            if (!recordCommitted(node, commit)) return;
-            if (world.explaining()) world.explain(node, "commit index " + Math.max(0, node.lastCommit) + " -> " + commit);
-            node.lastCommit = commit;
+            boolean consistent = recordCommitted(node, commit);
+            if (consistent && world.explaining()) world.explain(node, "commit index " + Math.max(0, node.lastCommit) + " -> " + commit);
+            node.lastCommit = commit; // so that a run that keeps going reports a bad commit once, not at every step
+            if (!consistent) return;
         }
         List<Entry> applied = node.appliedInStep;
         for (int i = 0; i < applied.size(); i++) {
@@ -123,10 +149,11 @@ final class Invariants {
                 Entry c = committed.get((int) e.index() - 1);
                 if (!c.equals(e)) {
                     world.violation(Invariant.STATE_MACHINE_SAFETY, node, "applied " + describe(e) + " where the cluster committed " + describe(c));
+                    adopt(e);
                     return;
                 }
             } else if (e.index() == committed.size() + 1) {
-                committed.add(e);
+                addCommitted(e, node.lastTerm);
             }
         }
         applied.clear();
@@ -145,22 +172,40 @@ final class Invariants {
                 Entry c = committed.get((int) i - 1);
                 if (!c.equals(e)) {
                     world.violation(Invariant.COMMITTED_PREFIX, node, "committed " + describe(e) + " where the cluster had committed " + describe(c));
+                    adopt(e);
                     return false;
                 }
             } else if (i == committed.size() + 1) {
-                committed.add(e);
+                addCommitted(e, node.server.term());
             }
         }
         return true;
+    }
+
+    /**
+     * After a divergence in a run that keeps going, the newer history becomes the reference, so that one divergence is
+     * reported once rather than at every later step.
+     */
+    private void adopt(Entry e) {
+        int keep = (int) e.index() - 1;
+        if (keep < committed.size()) committed.subList(keep, committed.size()).clear();
+        addCommitted(e, Long.MAX_VALUE);
+    }
+
+    private void addCommitted(Entry e, long term) {
+        if (committed.size() == commitTerms.length) commitTerms = java.util.Arrays.copyOf(commitTerms, commitTerms.length * 2);
+        commitTerms[committed.size()] = term;
+        committed.add(e);
     }
 
     private boolean checkLeaderCompleteness(SimNode node, long term) {
         LogStore log = node.disk.view();
         for (long i = Math.max(1, log.snapshotIndex() + 1); i <= committed.size(); i++) {
             Entry c = committed.get((int) i - 1);
+            if (commitTerms[(int) i - 1] >= term) continue; // committed in this term or a later one: not owed to this leader
             if (log.termAt(i) != c.term()) {
-                world.violation(Invariant.LEADER_COMPLETENESS, node, "became leader of term " + term + " without committed entry "
-                        + describe(c) + " (its log has term " + log.termAt(i) + " there and ends at " + log.lastIndex() + ")");
+                world.violation(Invariant.LEADER_COMPLETENESS, node, "became leader of term " + term + " without entry "
+                        + describe(c) + ", committed in term " + commitTerms[(int) i - 1] + " (its log has term " + log.termAt(i) + " there and ends at " + log.lastIndex() + ")");
                 return false;
             }
         }
