@@ -79,8 +79,13 @@ public final class SshLab implements Lab {
      * for emulated VMs); the remote directory from RAFTLAB_REMOTE_DIR when set.
      */
     public static SshLab fromEnvironment(SshOptions options) {
+        return fromEnvironment(options, false);
+    }
+
+    /** The same, with the stand-in node when {@code standIn} (raftlab test's hidden --stand-in). */
+    public static SshLab fromEnvironment(SshOptions options, boolean standIn) {
         var env = System.getenv();
-        NodeBinary binary = "standin".equals(env.get("RAFTLAB_NODE"))
+        NodeBinary binary = standIn || "standin".equals(env.get("RAFTLAB_NODE"))
                 ? NodeBinary.standIn()
                 : NodeBinary.raftNode(Path.of(env.getOrDefault("RAFTLAB_HOME", ".")));
         String java = env.getOrDefault("RAFTLAB_NODE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
@@ -135,10 +140,11 @@ public final class SshLab implements Lab {
         }
         parallel.map(hosts, h -> {
             String d = dir(h.name());
-            h.runChecked("stop an old node", RemoteScripts.makeDir(d) + "\n" + RemoteScripts.signal(d, "KILL", Duration.ofSeconds(5)), SHORT);
-            h.runChecked("wipe the node's data", RemoteScripts.wipe(d), SHORT);
-            h.runChecked("install the iptables chains", RemoteScripts.installChains() + RemoteScripts.heal(), SHORT);
-            if (!digest.equals(h.runChecked("read the node jar's digest", RemoteScripts.jarDigest(d), SHORT).stdout().strip())) {
+            // One round trip: stop a node an earlier run left, wipe its data, install the chains, print the jar's digest.
+            String prepare = "set -e\n" + RemoteScripts.makeDir(d) + "\n" + RemoteScripts.signal(d, "KILL", Duration.ofSeconds(5))
+                    + RemoteScripts.wipe(d) + "\n" + RemoteScripts.installChains() + RemoteScripts.heal() + "\n" + RemoteScripts.jarDigest(d);
+            String remoteDigest = h.runChecked("prepare the host", prepare, SHORT).stdout().strip();
+            if (!remoteDigest.endsWith(digest)) {
                 h.upload(binary.jar(), d + "/raft-node.jar");
             }
             resetClock(h);
