@@ -158,7 +158,7 @@ public final class SshLab implements Lab {
     List<String> nodeArgs(String id) {
         List<String> args = new ArrayList<>(List.of("run", "--id", id,
                 "--peers", nodes.stream().map(LabNode::peerSpec).collect(Collectors.joining(",")),
-                "--data-dir", dir(id) + "/data"));
+                "--data-dir", dir(id) + "/data", "--admin-token", adminToken()));
         for (String bug : bugs) args.add("--bug-" + bug);
         args.addAll(extraNodeArgs);
         return args;
