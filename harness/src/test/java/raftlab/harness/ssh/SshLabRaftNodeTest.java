@@ -45,7 +45,8 @@ class SshLabRaftNodeTest {
 
     /** The node that says it leads, waiting up to a minute (JVMs start slowly on a loaded machine). */
     private LabNode leader(SshLab lab, String except) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Duration wait = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("RAFTLAB_TEST_LEADER_WAIT_SECONDS", "60")));
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             for (LabNode node : lab.nodes()) {
                 if (node.id().equals(except)) continue;
@@ -54,11 +55,28 @@ class SshLabRaftNodeTest {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("no leader within 60 s");
+        throw new AssertionError("no leader within " + wait.toSeconds() + " s");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The nodes' own words are the quickest way to see why a run failed; they go to the test's output file. */
+    private void printLogs(SshLab lab) {
+        try {
+            Path logs = tmp.resolve("failed");
+            lab.fetchLogs(logs);
+            for (LabNode node : lab.nodes()) {
+                Path log = logs.resolve(node.id() + ".log");
+                if (!Files.exists(log)) continue;
+                List<String> lines = Files.readAllLines(log);
+                System.out.println("--- " + node.id() + " (last 15 lines)");
+                lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(System.out::println);
+            }
+        } catch (Exception e) {
+            System.out.println("could not fetch the node logs: " + e);
+        }
     }
 
     @Test
@@ -71,8 +89,11 @@ class SshLabRaftNodeTest {
         Path state = Path.of(stateDir);
         SshOptions options = SshOptions.of(NodesFile.read(state.resolve("nodes"))).withPrivateKey(state.resolve("id_ed25519"))
                 .withClockMode(ClockMode.FAKETIME).withRemoteDir(state.resolve("remote-raft").toString());
+        // Slow hosts (emulated VMs) stretch the node's timers through RAFTLAB_NODE_ARGS, as vagrant/test-vms does.
+        String nodeArgs = System.getenv().getOrDefault("RAFTLAB_NODE_ARGS", "--election-timeout 1s --heartbeat 100ms");
         SshLab lab = new SshLab(options, NodeBinary.raftNode(home), List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                List.of("--election-timeout", "1s", "--heartbeat", "100ms"));
+                List.of(nodeArgs.trim().split("\\s+")));
+        Throwable failure = null;
         try {
             lab.up(List.of());
             LabNode first = leader(lab, "");
@@ -92,8 +113,18 @@ class SshLabRaftNodeTest {
             assertTrue(lab.isRunning(first.id()), "the killed node restarts");
             lab.fetchLogs(tmp);
             assertTrue(Files.size(tmp.resolve(first.id() + ".log")) > 0, "the node's log is fetched");
+        } catch (Throwable t) {
+            failure = t;
+            printLogs(lab);
+            throw t;
         } finally {
-            lab.teardown();
+            try {
+                lab.teardown();
+            } catch (RuntimeException e) {
+                // A teardown problem must not hide the failure that came first.
+                if (failure == null) throw e;
+                failure.addSuppressed(e);
+            }
         }
     }
 }
