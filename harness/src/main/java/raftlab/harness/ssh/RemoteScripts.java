@@ -107,14 +107,16 @@ public final class RemoteScripts {
 
     /** Sends a signal to the recorded pid when it is the node; for KILL and TERM waits until it is gone. */
     public static String signal(String dir, String signal, Duration waitForExit) {
+        // No early exit: callers append more commands after this one.
         StringBuilder s = new StringBuilder(nodePidFunction(dir));
-        s.append("pid=$(node_pid) || exit 0\n");
-        s.append("kill -").append(signal).append(" \"$pid\" 2>/dev/null || true\n");
+        s.append("if pid=$(node_pid); then\n");
+        s.append("  kill -").append(signal).append(" \"$pid\" 2>/dev/null || true\n");
         if (!waitForExit.isZero()) {
             long tenths = Math.max(1, waitForExit.toMillis() / 100);
-            s.append("i=0; while node_pid >/dev/null && [ $i -lt ").append(tenths).append(" ]; do sleep 0.1; i=$((i+1)); done\n");
-            s.append("if node_pid >/dev/null; then echo still-running; fi\n");
+            s.append("  i=0; while node_pid >/dev/null && [ $i -lt ").append(tenths).append(" ]; do sleep 0.1; i=$((i+1)); done\n");
+            s.append("  if node_pid >/dev/null; then echo still-running; fi\n");
         }
+        s.append("fi\n");
         return s.toString();
     }
 

@@ -95,6 +95,7 @@ class SshLabNamespaceTest {
         Path state = state();
         List<String> hosts = NodesFile.read(state.resolve("nodes"));
         SshLab lab = new SshLab(options(state, hosts), new NodeBinary(echoJar(), ClockEcho.class.getName()), List.of("-Xmx64m"), List.of());
+        Throwable failure = null;
         try {
             lab.up(List.of());
             for (var node : lab.nodes()) assertTrue(lab.isRunning(node.id()), node.id() + " runs after up");
@@ -142,8 +143,17 @@ class SshLabNamespaceTest {
             lab.pauseNode("n5");
             lab.partition(Grudge.components(List.of(Set.of("n5"), Set.of("n1", "n2", "n3", "n4"))));
             lab.setClockOffset("n1", Duration.ofSeconds(-30));
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
         } finally {
-            lab.teardown();
+            try {
+                lab.teardown();
+            } catch (RuntimeException e) {
+                // A teardown problem must not hide the failure that came first.
+                if (failure == null) throw e;
+                failure.addSuppressed(e);
+            }
         }
         // Teardown undid the faults left in force above and removed everything; it can run again.
         lab.teardown();
