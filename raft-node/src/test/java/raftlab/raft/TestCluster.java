@@ -60,6 +60,16 @@ final class TestCluster {
         servers.put(id, new RaftServer(id, config, new SplittableRandom(random.nextLong()), bugs, PersistentState.empty()));
     }
 
+    /** Replaces a server by one restored from {@code state}, as if its disk had held it. */
+    void load(NodeId id, PersistentState state) {
+        MemoryDisk disk = new MemoryDisk();
+        disk.hardState = state.hardState();
+        disk.snapshot = state.snapshot();
+        for (Entry e : state.entries()) disk.entries.put(e.index(), e);
+        disks.put(id, disk);
+        restart(id);
+    }
+
     RaftServer server(int i) { return servers.get(n(i)); }
 
     /** Restarts a server from its disk: everything in memory is lost. */
@@ -93,10 +103,12 @@ final class TestCluster {
     void drain(NodeId id) {
         if (down.contains(id)) return;
         RaftServer s = servers.get(id);
-        while (s.hasReady()) {
+        for (int rounds = 0; s.hasReady(); rounds++) {
+            if (rounds > 10_000) throw new AssertionError(id + " keeps having something ready: advance() must reach a fixed point");
             ServerReady ready = s.ready();
             disks.get(id).persist(ready);
             network.addAll(ready.messages());
+            if (network.size() > 100_000) throw new AssertionError("runaway: " + network.size() + " messages in flight, e.g. " + network.get(network.size() - 1));
             for (ClientReply reply : ready.replies()) {
                 if (replies.put(reply.requestId(), reply.outcome()) != null) throw new AssertionError("request " + reply.requestId() + " answered twice");
             }

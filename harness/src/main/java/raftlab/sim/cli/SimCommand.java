@@ -45,9 +45,11 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--pause", arity = "0..1", description = "The nemesis pauses and resumes nodes.") Boolean pause;
     @Option(names = "--clock-drift", arity = "0..1", description = "Clock offsets and rates per node, within the bound lease reads assume.") Boolean clockDrift;
     @Option(names = "--clock-bump", arity = "0..1", description = "The nemesis jumps a node's wall clock by seconds.") Boolean clockBump;
+    @Option(names = "--transfer", arity = "0..1", description = "The nemesis asks the leader to transfer leadership (TimeoutNow).") Boolean transfer;
     @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Mean time between nemesis actions (default 1s).") String nemesisInterval = "1s";
     @Option(names = "--heal-bound", paramLabel = "DURATION", description = "After the heal, a write must commit within this (default 10s).") String healBound = "10s";
     @Option(names = "--op-timeout", paramLabel = "DURATION", description = "A client gives up on a request after this (default 1s).") String opTimeout = "1s";
+    @Option(names = "--snapshot-every", paramLabel = "N", description = "Snapshot and compact the log after this many applied entries (default 500).") String snapshotEvery = "500";
     @Option(names = "--lease-reads", description = "Leaders serve reads from a lease instead of ReadIndex.") boolean leaseReads;
     @Option(names = "--bug-stale-reads", description = "Bug: the leader answers reads from its state without confirming leadership.") boolean bugStaleReads;
     @Option(names = "--bug-lease-wall-clock", description = "Bug: leases are timed on the wall clock.") boolean bugLeaseWallClock;
@@ -116,11 +118,13 @@ public final class SimCommand implements Callable<Integer> {
         if (pause != null) f = f.withPauses(pause);
         if (clockDrift != null) f = f.withClockDrift(clockDrift);
         if (clockBump != null) f = f.withClockBumps(clockBump);
+        if (transfer != null) f = f.withTransfers(transfer);
         b.faults(f);
         b.nemesisIntervalMicros(duration(nemesisInterval, "--nemesis-interval"));
         b.healBoundMicros(duration(healBound, "--heal-bound"));
         b.opTimeoutMicros(duration(opTimeout, "--op-timeout"));
         b.readMode(leaseReads ? ReadMode.LEASE : ReadMode.READ_INDEX);
+        b.snapshotEveryEntries(positive(snapshotEvery, "--snapshot-every", Integer.MAX_VALUE));
         b.bugs(new Bugs(bugStaleReads, bugLeaseWallClock, bugNoFsync, bugForgetVote, bugCommitOldTerm, bugAckOnAppend));
         b.explain(explain);
         b.traceFile(trace);

@@ -14,14 +14,13 @@ import raftlab.sim.Violation.Invariant;
  * so their hash order cannot leak into a run.
  */
 final class Invariants {
-    private record IndexTerm(long index, long term) {}
-
     /** The first entry seen at an (index, term), and the term of the entry before it in that log (-1: unknown). */
     private record Seen(Entry entry, long previousTerm, String node) {}
 
     private final World world;
     private final HashMap<Long, Integer> leaderOfTerm = new HashMap<>();
-    private final HashMap<IndexTerm, Seen> entriesSeen = new HashMap<>();
+    /** By index: the entries seen there, one per term (rarely more than two). */
+    private final ArrayList<Seen[]> entriesSeen = new ArrayList<>();
     /** The cluster's committed prefix: committed.get(i - 1) is the entry committed at index i. */
     private final ArrayList<Entry> committed = new ArrayList<>();
 
@@ -66,10 +65,9 @@ final class Invariants {
         LogStore log = node.disk.view();
         long previousTerm = log.termAt(entries.get(0).index() - 1);
         for (Entry e : entries) {
-            IndexTerm key = new IndexTerm(e.index(), e.term());
-            Seen seen = entriesSeen.get(key);
+            Seen seen = seen(e);
             if (seen == null) {
-                entriesSeen.put(key, new Seen(e, previousTerm, node.name));
+                remember(new Seen(e, previousTerm, node.name));
             } else if (!seen.entry().equals(e)) {
                 world.violation(Invariant.LOG_MATCHING, node, "holds " + describe(e) + " but " + seen.node()
                         + " holds a different entry with the same index and term: " + describe(seen.entry()));
@@ -80,6 +78,27 @@ final class Invariants {
                 return;
             }
             previousTerm = e.term();
+        }
+    }
+
+    private Seen seen(Entry e) {
+        if (e.index() > entriesSeen.size()) return null;
+        Seen[] atIndex = entriesSeen.get((int) e.index() - 1);
+        if (atIndex == null) return null;
+        for (Seen s : atIndex) if (s.entry().term() == e.term()) return s;
+        return null;
+    }
+
+    private void remember(Seen s) {
+        int index = (int) s.entry().index();
+        while (entriesSeen.size() < index) entriesSeen.add(null);
+        Seen[] atIndex = entriesSeen.get(index - 1);
+        if (atIndex == null) {
+            entriesSeen.set(index - 1, new Seen[] {s});
+        } else {
+            Seen[] more = java.util.Arrays.copyOf(atIndex, atIndex.length + 1);
+            more[atIndex.length] = s;
+            entriesSeen.set(index - 1, more);
         }
     }
 

@@ -1,5 +1,6 @@
 package raftlab.sim.engine;
 
+import raftlab.raft.AdminCommand;
 import raftlab.raft.ClientRequest;
 import raftlab.raft.Message;
 import raftlab.raft.RaftServer;
@@ -21,6 +22,8 @@ public final class RaftServerAdapter implements SimServer {
     @Override public void receive(Message message) { server.receive(message); }
 
     @Override public void submit(ClientRequest request) { server.submit(request); }
+
+    @Override public void admin(long requestId, AdminCommand command) { server.admin(requestId, command); }
 
     @Override public boolean hasReady() { return server.hasReady(); }
 

@@ -145,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 addresses.add(PeerAddress.parse(p));
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
+                throw new UserError(e.getMessage() + "; see 'raft-node run --help'");
             }
         }
         PeerAddress self = addresses.stream().filter(a -> a.id().equals(id)).findFirst()
