@@ -20,7 +20,8 @@ class RandomizedClusterTest {
     @Test
     void safetyHoldsUnderRandomFaults() {
         long totalCommitted = 0;
-        for (long seed = 1; seed <= SEEDS; seed++) {
+        long first = Long.getLong("raft.firstSeed", 1);
+        for (long seed = first; seed < first + SEEDS; seed++) {
             try {
                 totalCommitted += runOne(seed, 400);
             } catch (RuntimeException | AssertionError e) {
@@ -65,7 +66,7 @@ class RandomizedClusterTest {
         for (NodeId id : ids) {
             RaftConfig config = snapshots ? withSnapshots(TestCluster.config(ids)) : TestCluster.config(ids);
             if (lease) config = withLeaseReads(config);
-            c.add(id, config, bugs());
+            c.add(id, explained(config), bugs());
         }
         StaleReadChecker reads = new StaleReadChecker();
         NodeId removed = null;
@@ -122,7 +123,15 @@ class RandomizedClusterTest {
             checker.check(c);
         }
         // Liveness once faults stop: a leader emerges and a new write commits and is answered.
-        NodeId leader = c.electLeader(300);
+        NodeId leader;
+        try {
+            leader = c.electLeader(300);
+        } catch (AssertionError e) {
+            List<String> notes = c.notes;
+            notes.subList(Math.max(0, notes.size() - 80), notes.size()).forEach(System.out::println);
+            for (RaftServer s : c.servers.values()) System.out.println(s.status());
+            throw e;
+        }
         long put = c.submit(leader, new KvOp.Put("final", "1"));
         for (int i = 0; i < 50 && c.reply(put) == null; i++) c.run(1);
         if (!new Outcome.Ok("1").equals(c.reply(put))) throw new AssertionError("final write on a healed cluster got " + c.reply(put));
@@ -137,6 +146,14 @@ class RandomizedClusterTest {
         String bug = System.getProperty("raft.bug", "");
         return new Bugs(bug.equals("staleReads"), bug.equals("leaseWallClock"), bug.equals("noFsync"), bug.equals("forgetVote"),
                 bug.equals("commitOldTerm"), bug.equals("ackOnAppend"));
+    }
+
+    /** -Draft.explain=true records every decision; a failing oneSeed run prints the last of them. */
+    static RaftConfig explained(RaftConfig base) {
+        if (!Boolean.getBoolean("raft.explain")) return base;
+        return new RaftConfig(base.initialVoters(), base.electionTicksMin(), base.heartbeatTicks(), base.readMode(), base.clockDriftBound(),
+                base.maxEntriesPerAppend(), base.maxInflightAppends(), base.snapshotEveryEntries(), base.snapshotChunkBytes(),
+                base.maxSessions(), base.requestTimeoutTicks(), true);
     }
 
     static RaftConfig withLeaseReads(RaftConfig base) {
