@@ -136,6 +136,12 @@ public final class WglSearch {
                     }
                     candidate = c;
                 } else if (phase == FIRST) {
+                    if (!machine.earliestCompletionFirst()) {
+                        phase = ENABLERS_MAIN;
+                        entry = next[mainHead];
+                        resettable = anyReset(next, mainHead, infoHead, seq, first, state);
+                        continue;
+                    }
                     candidate = first;
                     after = machine.step(state, candidate);
                 } else {
@@ -154,7 +160,7 @@ public final class WglSearch {
                         int c = entry >>> 1;
                         boolean uncertain = (phase & 1) == 0;
                         // Of interchangeable uncertain calls only the first is tried.
-                        boolean skip = c == first;
+                        boolean skip = c == first && machine.earliestCompletionFirst();
                         if (uncertain && interchangeable(c, first)) {
                             skip |= seenInterchangeable;
                             seenInterchangeable = true;
