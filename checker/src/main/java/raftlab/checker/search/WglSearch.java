@@ -10,10 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * unlinks its invocation and completion, backtracking links them back in LIFO order.
  *
  * <p>Calls that may or may not have happened ({@code :info}) keep only an invocation, in a list of
- * their own. At each level the search first tries the completed calls invoked before the first
- * pending completion; only when none of those leads to a linearization does it try the uncertain
- * ones. A history with a thousand {@code :info} writes then costs little unless someone observed
- * them, where Porcupine, which tries them first, wanders.
+ * their own, and need never be linearized. The candidates at each point are the calls invoked
+ * before the first pending completion, tried in this order: a read-only call that fits (taken
+ * without alternatives: it commutes to the front); the call whose completion comes first (when the
+ * machine wants it); calls after which that one fits; calls after which it may still fit; the
+ * rest. Within each rank completed calls come before uncertain ones, and of interchangeable
+ * uncertain calls only the first is tried. A thousand crashed writes then cost little unless
+ * someone observed them, where Porcupine, which tries them first, wanders.
  */
 public final class WglSearch {
     private static final int END = -1;
