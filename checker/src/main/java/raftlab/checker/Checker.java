@@ -19,8 +19,9 @@ import raftlab.history.Op;
 
 /**
  * Decides whether a history is linearizable under a model: splits it by key where the model
- * allows, searches the keys in parallel, and explains an invalid key. Time and memory bounds turn
- * into {@link Validity#UNKNOWN}, never a hang or an OutOfMemoryError.
+ * allows, searches the keys in parallel, and explains an invalid key. The first invalid key
+ * settles the verdict, so the keys still running stop and are reported unknown. Time and memory
+ * bounds turn into {@link Validity#UNKNOWN}, never a hang or an OutOfMemoryError.
  */
 public final class Checker {
     private Checker() {}

@@ -22,7 +22,8 @@ public final class RegisterBench {
 
     private RegisterBench() {}
 
-    public static Validity run(long seed, int operations, CheckOptions options, PrintWriter out) {
+    /** Generates, checks and prints; when {@code dir} is not null, writes history.edn and the reports there. */
+    public static Validity run(long seed, int operations, CheckOptions options, PrintWriter out, java.nio.file.Path dir) throws java.io.IOException {
         long genStart = System.nanoTime();
         List<Op> history = RegisterHistoryGenerator.generate(seed, operations, PROCESSES, INFO_FRACTION);
         double genMs = (System.nanoTime() - genStart) / 1e6;
@@ -36,6 +37,12 @@ public final class RegisterBench {
                 rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
         if (result.keys().get(0).unknownReason() != null) out.println("unknown: " + result.keys().get(0).unknownReason());
         if (result.firstFailure() != null) out.println("invalid: " + result.firstFailure().explanation());
+        if (dir != null) {
+            java.nio.file.Files.createDirectories(dir);
+            raftlab.history.HistoryWriter.writeEdn(history, dir.resolve("history.edn"));
+            raftlab.checker.report.Reports.writeAll(result, history, dir);
+            out.println("wrote " + dir.resolve("history.edn") + " and the reports");
+        }
         out.flush();
         return result.validity();
     }

@@ -73,7 +73,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--bench", paramLabel = "DIR", description = "Check every history in a corpus folder against its EXPECTED.tsv, after one warm-up pass.")
     Path bench;
 
-    @Option(names = "--bench-register", description = "Generate and check the register benchmark history (100,000 ops, 20 processes, 1%% info writes).")
+    @Option(names = "--bench-register", description = "Generate and check the register benchmark history (100,000 ops, 20 processes, 1%% info writes); with --out, also write it and its reports there.")
     boolean benchRegister;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of --bench-register (decimal or 0x hex; default ${DEFAULT-VALUE}).")
@@ -94,7 +94,7 @@ public final class CheckCommand implements Callable<Integer> {
                 if (!Files.isDirectory(bench)) throw new UsageException("corpus folder " + bench + " does not exist; pass a folder holding EXPECTED.tsv");
                 return CorpusBench.run(bench, options, stdout) ? 0 : 1;
             }
-            if (benchRegister) return RegisterBench.run(parseSeed(seed), ops, options, stdout).exitCode();
+            if (benchRegister) return RegisterBench.run(parseSeed(seed), ops, options, stdout, out).exitCode();
             if (files.isEmpty()) throw new UsageException("no history file given; pass one or more files, as in: raftlab check --model cas-register history.edn");
             Validity worst = Validity.VALID;
             Map<Path, Map<?, ?>> jsonResults = new LinkedHashMap<>();
@@ -176,8 +176,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private static void summary(PrintWriter out, Path file, List<Op> history, CheckResult result) {
-        out.printf(Locale.ROOT, "%s: %s (%s model, %d ops: %d ok, %d fail, %d info; %.0f ms)%n", file, word(result.validity()), result.model(),
-                history.size(), result.counts().ok(), result.counts().fail(), result.counts().info(), result.elapsedNanos() / 1e6);
+        out.printf(Locale.ROOT, "%s: %s (%s model, %d operations: %d ok, %d fail, %d info; %.0f ms)%n", file, word(result.validity()), result.model(),
+                result.counts().total(), result.counts().ok(), result.counts().fail(), result.counts().info(), result.elapsedNanos() / 1e6);
         for (KeyResult k : result.keys()) {
             String key = k.key() == null ? "" : "key " + ValueText.edn(k.key()) + ": ";
             if (k.failure() != null) {

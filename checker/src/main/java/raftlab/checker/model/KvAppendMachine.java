@@ -108,6 +108,8 @@ final class KvAppendMachine implements Machine {
 
     @Override public boolean resets(int call) { return kind[call] == PUT; }
 
+    @Override public boolean earliestCompletionFirst() { return false; }
+
     @Override public boolean canStillFit(long state, int call) {
         if (kind[call] != GET) return true;
         int n = length[(int) state];
