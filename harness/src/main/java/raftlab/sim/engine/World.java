@@ -424,7 +424,15 @@ public final class World {
         if (options.explain()) explain(node, "became leader of term " + term);
     }
 
-    boolean explaining() { return options.explain(); }
+    void onCommit(SimNode node, long from, long to) {
+        if (trace.on) {
+            StringBuilder b = trace.begin(now, "commit");
+            Trace.str(b, "node", node.name);
+            Trace.num(b, "index", to);
+            trace.end();
+        }
+        if (options.explain()) explain(node, "commit index " + from + " -> " + to);
+    }
 
     void explain(SimNode node, String line) { listener.explain(now, node.name, line); }
 
