@@ -20,8 +20,9 @@ public interface Machine {
     default boolean readOnly(int call) { return false; }
 
     /**
-     * Uncertain calls of one class (0 or more) step alike in every state, so the search tries only
-     * the first of them at each point; -1 for a call like no other.
+     * 0 for an uncertain call that steps like every other call of class 0 in every state (for a
+     * register: a write of a value no call observes), so the search tries only the first of them
+     * at each point; -1 for a call like no other.
      */
     default int symmetryClass(int call) { return -1; }
 

@@ -74,7 +74,6 @@ final class RegisterMachine implements Machine {
             }
             symmetry[i] = -1;
             if (c.fate() == Fate.MAYBE && kind[i] == WRITE && a[i] == unobserved) symmetry[i] = 0;
-            if (c.fate() == Fate.MAYBE && kind[i] == CAS && b[i] == unobserved) symmetry[i] = 1 + a[i];
         }
         // the last completion of a call that looks at each value (MAX when one may never complete)
         long[] lastLook = new long[values.size()];

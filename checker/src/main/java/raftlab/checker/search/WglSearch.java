@@ -100,6 +100,7 @@ public final class WglSearch {
         int deepest = 0;
         int first = firstReturn(next, mainHead);
         int phase = READS;
+        boolean seenInterchangeable = false; // in an uncertain phase: one interchangeable call was met already
         boolean resettable = true; // whether a call that resets the state may still come before the first completion
         int entry = next[mainHead];
         ConfigurationCache cache = new ConfigurationCache(budget);
@@ -146,14 +147,18 @@ public final class WglSearch {
                         } else {
                             phase++;
                             entry = (phase & 1) == 1 ? next[mainHead] : next[infoHead];
+                            seenInterchangeable = false;
                             continue;
                         }
                     } else {
                         int c = entry >>> 1;
                         boolean uncertain = (phase & 1) == 0;
                         // Of interchangeable uncertain calls only the first is tried.
-                        int symmetry = uncertain ? symmetryClass(c, first) : -1;
-                        boolean skip = c == first || (symmetry >= 0 && firstOfClass(next, infoHead, symmetry, first) != c);
+                        boolean skip = c == first;
+                        if (uncertain && interchangeable(c, first)) {
+                            skip |= seenInterchangeable;
+                            seenInterchangeable = true;
+                        }
                         if (!skip) {
                             long stepped = machine.step(state, c);
                             // An uncertain call that changes nothing is better left for later.
@@ -243,7 +248,9 @@ public final class WglSearch {
                     phase = ENABLERS_MAIN;
                     entry = next[mainHead];
                 } else {
-                    entry = next[2 * stackCall[depth]];
+                    int undone = stackCall[depth];
+                    entry = next[2 * undone];
+                    if ((phase & 1) == 0) seenInterchangeable = interchangeableUpTo(next, infoHead, 2 * undone, first);
                 }
             }
         } catch (ConfigurationCache.MemoryBoundReached e) {
@@ -271,18 +278,18 @@ public final class WglSearch {
         return after != Machine.ILLEGAL && machine.canStillFit(after, first);
     }
 
-    private int firstOfClass(int[] next, int head, int symmetryClass, int first) {
+    /** Whether an interchangeable call lies in the uncertain list from its head up to and including {@code last}. */
+    private boolean interchangeableUpTo(int[] next, int head, int last, int first) {
         for (int e = next[head]; e != END; e = next[e]) {
-            if (symmetryClass(e >>> 1, first) == symmetryClass) return e >>> 1;
+            if (interchangeable(e >>> 1, first)) return true;
+            if (e == last) return false;
         }
-        return -1;
+        return false;
     }
 
-    /** The call's class; an uncertain call that nothing still to come can tell apart from class 0 joins it. */
-    private int symmetryClass(int call, int first) {
-        int k = machine.symmetryClass(call);
-        if (k < 0 && machine.distinctUntil(call) < calls.calls()[first].completion().index()) return 0;
-        return k;
+    /** Class 0, or an uncertain call that nothing still to come can tell apart from class 0. */
+    private boolean interchangeable(int call, int first) {
+        return machine.symmetryClass(call) == 0 || machine.distinctUntil(call) < calls.calls()[first].completion().index();
     }
 
     private static int firstReturn(int[] next, int head) {
