@@ -19,7 +19,7 @@ final class Report {
     }
 
     static void table(PrintWriter out, SimResult r) {
-        out.printf(Locale.ROOT, "%-5s %-13s %6s %-8s %8s %8s %8s %8s%n", "node", "role", "term", "state", "log", "last", "commit", "applied");
+        out.printf(Locale.ROOT, "%-5s %-13s %6s %-8s %8s %8s %8s %8s%n", "node", "role", "term", "alive", "log", "last", "commit", "applied");
         for (NodeRow row : r.cluster()) {
             out.printf(Locale.ROOT, "%-5s %-13s %6d %-8s %8d %8d %8d %8s%n", row.node(), row.role(), row.term(), row.state(),
                     row.logSize(), row.lastIndex(), row.commit(), row.applied() < 0 ? "-" : Long.toString(row.applied()));

@@ -134,7 +134,7 @@ final class Invariants {
         }
         if (commit > node.lastCommit) {
             boolean consistent = recordCommitted(node, commit);
-            if (consistent && world.explaining()) world.explain(node, "commit index " + Math.max(0, node.lastCommit) + " -> " + commit);
+            if (consistent && commit > Math.max(0, node.lastCommit)) world.onCommit(node, Math.max(0, node.lastCommit), commit);
             node.lastCommit = commit; // so that a run that keeps going reports a bad commit once, not at every step
             if (!consistent) return;
         }

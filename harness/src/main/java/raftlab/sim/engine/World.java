@@ -424,35 +424,20 @@ public final class World {
         if (options.explain()) explain(node, "became leader of term " + term);
     }
 
-    boolean explaining() { return options.explain(); }
+    void onCommit(SimNode node, long from, long to) {
+        if (trace.on) {
+            StringBuilder b = trace.begin(now, "commit");
+            Trace.str(b, "node", node.name);
+            Trace.num(b, "index", to);
+            trace.end();
+        }
+        if (options.explain()) explain(node, "commit index " + from + " -> " + to);
+    }
 
     void explain(SimNode node, String line) { listener.explain(now, node.name, line); }
 
     void traceMessage(String kind, int from, int to, Message m) {
-        StringBuilder b = trace.begin(now, kind);
-        Trace.str(b, "from", nodes[from].name);
-        Trace.str(b, "to", nodes[to].name);
-        Trace.str(b, "type", m.getClass().getSimpleName());
-        Trace.num(b, "term", m.term());
-        if (m instanceof Message.AppendEntries a) {
-            Trace.num(b, "prev", a.prevLogIndex());
-            Trace.num(b, "entries", a.entries().size());
-            Trace.num(b, "commit", a.leaderCommit());
-        } else if (m instanceof Message.AppendResponse a) {
-            Trace.str(b, "success", Boolean.toString(a.success()));
-            Trace.num(b, "match", a.matchIndex());
-        } else if (m instanceof Message.VoteRequest v) {
-            Trace.str(b, "pre", Boolean.toString(v.preVote()));
-            Trace.num(b, "lastIndex", v.lastLogIndex());
-            Trace.num(b, "lastTerm", v.lastLogTerm());
-        } else if (m instanceof Message.VoteResponse v) {
-            Trace.str(b, "pre", Boolean.toString(v.preVote()));
-            Trace.str(b, "granted", Boolean.toString(v.granted()));
-        } else if (m instanceof Message.InstallSnapshot s) {
-            Trace.num(b, "index", s.lastIncludedIndex());
-            Trace.num(b, "offset", s.offset());
-        }
-        trace.end();
+        trace.message(now, kind, nodes[from].name, nodes[to].name, m);
     }
 
     private static String describe(Throwable failure) {
