@@ -482,13 +482,14 @@ final class RaftNode {
     boolean hasSnapshotToPersist() { return snapshotToPersist != null; }
 
     void persisted(ServerReady ready) {
+        long before = log.persistedIndex();
         if (ready.snapshot() != null) log.markPersisted(ready.snapshot().index(), ready.snapshot().term());
         List<Entry> entries = ready.entries();
         if (!entries.isEmpty()) {
             Entry last = entries.get(entries.size() - 1);
             log.markPersisted(last.index(), last.term());
         }
-        if (leader != null) leader.maybeCommit();
+        if (leader != null && log.persistedIndex() != before) leader.maybeCommit();
     }
 
     void note(String text) { out.note("[t" + now + "] " + text); }

@@ -1,13 +1,94 @@
 package raftlab.node.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code raft-node} command. */
 @Command(name = "raft-node", mixinStandardHelpOptions = true, version = "raft-node 0.1.0",
-        description = "A Raft key-value store node.")
-public final class RaftNodeMain {
+        description = "A Raft key-value store node, its client, a local cluster and a benchmark.",
+        subcommands = {RunCommand.class, KvCommand.class, StatusCommand.class, WatchCommand.class, AdminCli.class,
+                ClusterCommand.class, BenchCommand.class})
+public final class RaftNodeMain implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() { spec.commandLine().usage(System.out); }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RaftNodeMain()).execute(args));
+        System.exit(execute(args));
+    }
+
+    public static int execute(String[] args) {
+        CommandLine cli = new CommandLine(new RaftNodeMain());
+        cli.setOverwrittenOptionsAllowed(true);
+        cli.setParameterExceptionHandler((e, a) -> {
+            String command = e.getCommandLine().getCommandName();
+            System.err.println("error: " + e.getMessage() + "; see 'raft-node " + (command.equals("raft-node") ? "" : command + " ") + "--help'");
+            return 254;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof UserError) {
+                System.err.println("error: " + e.getMessage());
+                return 254;
+            }
+            System.err.println("error: raft-node crashed (" + e + "); please report it with the stack trace below");
+            e.printStackTrace();
+            return 255;
+        });
+        try {
+            return cli.execute(expandConfig(args));
+        } catch (UserError e) {
+            System.err.println("error: " + e.getMessage());
+            return 254;
+        }
+    }
+
+    /** {@code run --config FILE}: the file's options go first, so the command line overrides them. */
+    static String[] expandConfig(String[] args) {
+        if (args.length == 0 || !args[0].equals("run")) return args;
+        List<String> rest = new ArrayList<>();
+        Path config = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) config = Path.of(args[++i]);
+            else if (args[i].startsWith("--config=")) config = Path.of(args[i].substring("--config=".length()));
+            else rest.add(args[i]);
+        }
+        if (config == null) return args;
+        List<String> expanded = new ArrayList<>(List.of("run"));
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(config));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("the config file " + config + " does not exist; check the path given to --config");
+        } catch (IOException e) {
+            throw new UserError("cannot read the config file " + config + " (" + e.getMessage() + "); check that it is JSON");
+        }
+        if (root == null || !root.isObject()) throw new UserError("the config file " + config + " must hold a JSON object of options");
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String option = "--" + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isBoolean()) {
+                if (value.asBoolean()) expanded.add(option);
+            } else if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(v -> items.add(v.asText()));
+                expanded.add(option);
+                expanded.add(String.join(",", items));
+            } else {
+                expanded.add(option);
+                expanded.add(value.asText());
+            }
+        }
+        expanded.addAll(rest);
+        return expanded.toArray(String[]::new);
     }
 }

@@ -1,0 +1,19 @@
+package raftlab.node.http;
+
+import java.io.IOException;
+
+/** Writing JSON answers. */
+final class Exchange {
+    /** Bodies are small JSON objects; a megabyte is already suspicious. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private Exchange() {}
+
+    static void json(HttpResponse response, int status, String json) throws IOException {
+        response.send(status, "application/json", json + "\n");
+    }
+
+    static void error(HttpResponse response, int status, String message, String leader) throws IOException {
+        json(response, status, "{\"error\":" + JsonValues.quote(message) + ",\"leader\":" + JsonValues.quote(leader) + "}");
+    }
+}

@@ -1,0 +1,98 @@
+package raftlab.node.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Properties;
+
+/**
+ * A node's data directory: held with an exclusive lock while the node runs (two nodes never share
+ * one), and labelled with the cluster id and node id it belongs to, so that a directory copied to
+ * the wrong node or cluster is refused instead of silently merged.
+ */
+public final class DataDirectory implements AutoCloseable {
+    private static final String LOCK = "lock";
+    private static final String META = "meta.properties";
+
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final String clusterId;
+
+    private DataDirectory(Path dir, FileChannel lockChannel, FileLock lock, String clusterId) {
+        this.dir = dir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.clusterId = clusterId;
+    }
+
+    /**
+     * Locks {@code dir} (creating it) and checks or records its cluster id and node id.
+     *
+     * @throws IllegalStateException with one sentence for a person when the directory is in use or belongs elsewhere
+     */
+    public static DataDirectory open(Path dir, String clusterId, String nodeId) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("the data directory " + dir + " is in use by another raft-node; stop that node or choose another --data-dir");
+        }
+        try {
+            Path meta = dir.resolve(META);
+            Properties properties = new Properties();
+            if (Files.exists(meta)) {
+                try (var in = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+                    properties.load(in);
+                }
+                String storedCluster = properties.getProperty("cluster-id");
+                String storedNode = properties.getProperty("node-id");
+                if (!clusterId.equals(storedCluster)) {
+                    throw new IllegalStateException("the data directory " + dir + " belongs to cluster '" + storedCluster
+                            + "', not '" + clusterId + "'; pass --cluster-id " + storedCluster + " or choose another --data-dir");
+                }
+                if (!nodeId.equals(storedNode)) {
+                    throw new IllegalStateException("the data directory " + dir + " belongs to node " + storedNode
+                            + ", not " + nodeId + "; start it with --id " + storedNode + " or choose another --data-dir");
+                }
+            } else {
+                properties.setProperty("cluster-id", clusterId);
+                properties.setProperty("node-id", nodeId);
+                Path temp = dir.resolve(META + ".tmp");
+                try (var out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                    properties.store(out, "raft-node data directory; do not edit");
+                }
+                try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    c.force(true);
+                }
+                new RealFileLayer().rename(temp, meta);
+                new RealFileLayer().syncDirectory(dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+        return new DataDirectory(dir, channel, lock, clusterId);
+    }
+
+    public Path path() { return dir; }
+
+    public String clusterId() { return clusterId; }
+
+    @Override public void close() throws IOException {
+        lock.release();
+        lockChannel.close();
+    }
+}

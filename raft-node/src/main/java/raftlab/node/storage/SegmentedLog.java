@@ -1,0 +1,213 @@
+package raftlab.node.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * An append-only write-ahead log split into segment files {@code wal-<sequence>.log}. Writes append;
+ * a later entry record with an index already present replaces that entry and everything after it
+ * (replay applies this rule), so nothing is ever overwritten in place. Whole segments are deleted once
+ * a durable snapshot covers every entry in them.
+ *
+ * <p>Group commit: {@link #append} writes a whole batch with one write, {@link #sync} makes it durable
+ * with one fsync. A new segment's name is made durable (directory fsync) as soon as it is created,
+ * and the previous segment is fsynced before it, so only the last segment can ever have a torn tail.
+ */
+public final class SegmentedLog implements AutoCloseable {
+    private static final String PREFIX = "wal-";
+    private static final String SUFFIX = ".log";
+
+    private final FileLayer fs;
+    private final Path dir;
+    private final long segmentBytes;
+    private final boolean deferWrites;
+    /** Sequence number of each segment to the highest entry index in it (0 when none). */
+    private final TreeMap<Long, Long> segmentMaxIndex = new TreeMap<>();
+    private final List<ByteBuffer> deferred = new ArrayList<>();
+    private FileLayer.FileHandle active;
+    private long activeSequence;
+    private long activeSize;
+    private boolean failed;
+
+    /**
+     * @param deferWrites the no-fsync bug: batches stay in this process's memory until {@link #flushDeferred},
+     *                    so they are acknowledged before any disk has seen them
+     */
+    private SegmentedLog(FileLayer fs, Path dir, long segmentBytes, boolean deferWrites) {
+        this.fs = fs;
+        this.dir = dir;
+        this.segmentBytes = segmentBytes;
+        this.deferWrites = deferWrites;
+    }
+
+    /** The log's records, in the order written, and the log opened for appending after them. */
+    public record Opened(SegmentedLog log, List<LogRecord> records) {}
+
+    public static Opened open(FileLayer fs, Path dir, long segmentBytes, boolean deferWrites, Consumer<String> logLine)
+            throws IOException {
+        SegmentedLog log = new SegmentedLog(fs, dir, segmentBytes, deferWrites);
+        List<Long> sequences = new ArrayList<>();
+        for (String name : fs.list(dir)) {
+            if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
+                sequences.add(Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
+            }
+        }
+        sequences.sort(null);
+        List<LogRecord> records = new ArrayList<>();
+        for (int i = 0; i < sequences.size(); i++) {
+            long sequence = sequences.get(i);
+            boolean last = i == sequences.size() - 1;
+            Path file = log.segmentPath(sequence);
+            Records.Scan scan = Records.scan(fs.readAll(file));
+            long maxIndex = 0;
+            for (int r = 0; r < scan.payloads().size(); r++) {
+                LogRecord record = LogRecord.fromPayload(scan.payloads().get(r));
+                if (record == null) {
+                    throw corrupt(file, scan.offsets().get(r), "a record has an unknown type");
+                }
+                records.add(record);
+                if (record.type() == LogRecord.ENTRY) maxIndex = Math.max(maxIndex, record.index());
+            }
+            log.segmentMaxIndex.put(sequence, maxIndex);
+            Records.Ending ending = scan.ending();
+            if (ending instanceof Records.Ending.Corrupt c) {
+                throw corrupt(file, c.offset(), c.why());
+            } else if (ending instanceof Records.Ending.Torn t) {
+                if (!last) throw corrupt(file, t.offset(), t.why() + " in a segment that is not the last");
+                logLine.accept("recovery: " + t.why() + " at byte offset " + t.offset() + " of " + file
+                        + "; cut it off (a crash interrupted that write, so it was never acknowledged)");
+                try (FileLayer.FileHandle handle = fs.open(file)) {
+                    handle.truncate(t.offset());
+                    handle.force();
+                }
+            }
+        }
+        if (sequences.isEmpty()) {
+            log.startSegment(1);
+        } else {
+            long lastSequence = sequences.get(sequences.size() - 1);
+            log.active = fs.open(log.segmentPath(lastSequence));
+            log.activeSequence = lastSequence;
+            log.activeSize = log.active.size();
+        }
+        return new Opened(log, records);
+    }
+
+    private static StorageCorruptException corrupt(Path file, long offset, String why) {
+        return new StorageCorruptException("the write-ahead log is corrupt: " + why + " at byte offset " + offset
+                + " of " + file + "; restore this data directory from a replica's copy, or remove it and add the node back as a new member");
+    }
+
+    private Path segmentPath(long sequence) { return dir.resolve(String.format("%s%020d%s", PREFIX, sequence, SUFFIX)); }
+
+    private void startSegment(long sequence) throws IOException {
+        active = fs.open(segmentPath(sequence));
+        activeSequence = sequence;
+        activeSize = 0;
+        segmentMaxIndex.put(sequence, 0L);
+        fs.syncDirectory(dir);
+    }
+
+    /** Writes the records (one write call per batch); durable only after {@link #sync}. */
+    public void append(List<LogRecord> records) {
+        if (records.isEmpty()) return;
+        checkUsable();
+        int bytes = 0;
+        List<byte[]> payloads = new ArrayList<>(records.size());
+        long maxIndex = 0;
+        for (LogRecord record : records) {
+            byte[] payload = record.toPayload();
+            payloads.add(payload);
+            bytes += Records.framedSize(payload);
+            if (record.type() == LogRecord.ENTRY) maxIndex = Math.max(maxIndex, record.index());
+        }
+        ByteBuffer batch = ByteBuffer.allocate(bytes);
+        for (byte[] payload : payloads) Records.write(batch, payload);
+        batch.flip();
+        if (deferWrites) {
+            deferred.add(batch);
+            noteMaxIndex(maxIndex);
+            return;
+        }
+        write(batch, maxIndex);
+    }
+
+    private void write(ByteBuffer batch, long maxIndex) {
+        try {
+            if (activeSize > 0 && activeSize + batch.remaining() > segmentBytes) {
+                active.force();
+                active.close();
+                startSegment(activeSequence + 1);
+            }
+            active.append(batch);
+            activeSize += batch.limit();
+            noteMaxIndex(maxIndex);
+        } catch (IOException e) {
+            throw fail("writing the write-ahead log", e);
+        }
+    }
+
+    private void noteMaxIndex(long maxIndex) { segmentMaxIndex.merge(activeSequence, maxIndex, Math::max); }
+
+    /** One fsync for everything appended since the last one (group commit). */
+    public void sync() {
+        if (deferWrites) return;
+        checkUsable();
+        try {
+            active.force();
+        } catch (IOException e) {
+            throw fail("fsyncing the write-ahead log", e);
+        }
+    }
+
+    /** Writes and fsyncs what the no-fsync bug kept in memory. */
+    public void flushDeferred() {
+        if (deferred.isEmpty()) return;
+        checkUsable();
+        for (ByteBuffer batch : deferred) write(batch, 0);
+        deferred.clear();
+        try {
+            active.force();
+        } catch (IOException e) {
+            throw fail("fsyncing the write-ahead log", e);
+        }
+    }
+
+    /** Deletes every segment except the active one whose entries are all at or below {@code snapshotIndex}. */
+    public void dropSegmentsUpTo(long snapshotIndex) {
+        checkUsable();
+        List<Long> doomed = new ArrayList<>();
+        for (Map.Entry<Long, Long> segment : segmentMaxIndex.entrySet()) {
+            if (segment.getKey() != activeSequence && segment.getValue() <= snapshotIndex) doomed.add(segment.getKey());
+        }
+        try {
+            for (long sequence : doomed) {
+                fs.delete(segmentPath(sequence));
+                segmentMaxIndex.remove(sequence);
+            }
+        } catch (IOException e) {
+            throw fail("deleting old log segments", e);
+        }
+    }
+
+    public int segmentCount() { return segmentMaxIndex.size(); }
+
+    private void checkUsable() {
+        if (failed) throw new StorageFailedException("storage stopped after an earlier write failure", null);
+    }
+
+    private StorageFailedException fail(String what, IOException e) {
+        failed = true;
+        return new StorageFailedException(what + " in " + dir + " failed (" + e.getMessage() + ")", e);
+    }
+
+    @Override public void close() throws IOException {
+        if (active != null) active.close();
+    }
+}
