@@ -24,6 +24,10 @@ import raftlab.raft.ReadMode;
  * @param opTimeoutMicros       a client gives up on a request after this long (the operation is :info)
  * @param bugs                  deliberate faults in the Raft core (invariants that fire under them are counted apart)
  * @param readMode              how leaders serve reads
+ * @param snapshotEveryEntries  each node snapshots and compacts its log after this many applied entries (small, so that
+ *                              runs exercise compaction and InstallSnapshot)
+ * @param keepGoing             run to the end after an invariant violation (for bug-switch labs, where the checker should
+ *                              see what the bug does to clients); by default the first violation stops the run
  * @param explain               narrate decisions (votes, commits, elections) through {@link SimListener#explain}
  * @param traceFile             write the event trace as JSONL here (null: no file)
  * @param traceDigest           compute a SHA-256 of the event trace into {@link SimResult#traceDigest} (replay tests)
@@ -31,7 +35,8 @@ import raftlab.raft.ReadMode;
 public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double rate, int concurrency,
                          Workload workload, int keyCount, Scenario scenario, Faults faults,
                          long nemesisIntervalMicros, long healBoundMicros, long opTimeoutMicros,
-                         Bugs bugs, ReadMode readMode, boolean explain, Path traceFile, boolean traceDigest) {
+                         Bugs bugs, ReadMode readMode, long snapshotEveryEntries, boolean keepGoing, boolean explain, Path traceFile,
+                         boolean traceDigest) {
 
     public static final int MIN_NODES = 3;
     public static final int MAX_NODES = 101;
@@ -41,6 +46,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         if (timeLimitMicros <= 0) throw new IllegalArgumentException("time limit must be positive");
         if (!(rate > 0) || rate > 1_000_000) throw new IllegalArgumentException("rate must be in (0, 1000000] operations per second");
         if (concurrency < 1 || concurrency > 1000) throw new IllegalArgumentException("concurrency must be 1..1000");
+        if (snapshotEveryEntries < 1) throw new IllegalArgumentException("snapshot interval must be at least one entry");
         if (keyCount < 1) throw new IllegalArgumentException("key count must be at least 1");
         if (nemesisIntervalMicros <= 0 || healBoundMicros <= 0 || opTimeoutMicros <= 0) throw new IllegalArgumentException("intervals must be positive");
         if (workload == null || scenario == null || faults == null || bugs == null || readMode == null) throw new IllegalArgumentException("options must not be null");
@@ -54,7 +60,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         b.seed = seed; b.nodeCount = nodeCount; b.timeLimitMicros = timeLimitMicros; b.rate = rate; b.concurrency = concurrency;
         b.workload = workload; b.keyCount = keyCount; b.scenario = scenario; b.faults = faults;
         b.nemesisIntervalMicros = nemesisIntervalMicros; b.healBoundMicros = healBoundMicros; b.opTimeoutMicros = opTimeoutMicros;
-        b.bugs = bugs; b.readMode = readMode; b.explain = explain; b.traceFile = traceFile; b.traceDigest = traceDigest;
+        b.bugs = bugs; b.readMode = readMode; b.snapshotEveryEntries = snapshotEveryEntries; b.keepGoing = keepGoing; b.explain = explain; b.traceFile = traceFile; b.traceDigest = traceDigest;
         return b;
     }
 
@@ -86,10 +92,13 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         flag(a, "--pause", faults.pauses(), base.pauses());
         flag(a, "--clock-drift", faults.clockDrift(), base.clockDrift());
         flag(a, "--clock-bump", faults.clockBumps(), base.clockBumps());
+        flag(a, "--transfer", faults.transfers(), base.transfers());
         if (nemesisIntervalMicros != d.nemesisIntervalMicros) a.add("--nemesis-interval " + Durations.format(nemesisIntervalMicros));
         if (healBoundMicros != d.healBoundMicros) a.add("--heal-bound " + Durations.format(healBoundMicros));
         if (opTimeoutMicros != d.opTimeoutMicros) a.add("--op-timeout " + Durations.format(opTimeoutMicros));
         if (readMode == ReadMode.LEASE) a.add("--lease-reads");
+        if (snapshotEveryEntries != d.snapshotEveryEntries) a.add("--snapshot-every " + snapshotEveryEntries);
+        if (keepGoing) a.add("--keep-going");
         if (bugs.staleReads()) a.add("--bug-stale-reads");
         if (bugs.leaseWallClock()) a.add("--bug-lease-wall-clock");
         if (bugs.noFsync()) a.add("--bug-no-fsync");
@@ -125,6 +134,8 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         private long opTimeoutMicros = 1_000_000;
         private Bugs bugs = Bugs.NONE;
         private ReadMode readMode = ReadMode.READ_INDEX;
+        private long snapshotEveryEntries = 500;
+        private boolean keepGoing;
         private boolean explain;
         private Path traceFile;
         private boolean traceDigest;
@@ -144,6 +155,8 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         public Builder opTimeoutMicros(long v) { opTimeoutMicros = v; return this; }
         public Builder bugs(Bugs v) { bugs = v; return this; }
         public Builder readMode(ReadMode v) { readMode = v; return this; }
+        public Builder snapshotEveryEntries(long v) { snapshotEveryEntries = v; return this; }
+        public Builder keepGoing(boolean v) { keepGoing = v; return this; }
         public Builder explain(boolean v) { explain = v; return this; }
         public Builder traceFile(Path v) { traceFile = v; return this; }
         public Builder traceDigest(boolean v) { traceDigest = v; return this; }
@@ -151,7 +164,8 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
 
         public SimOptions build() {
             return new SimOptions(seed, nodeCount, timeLimitMicros, rate, concurrency, workload, keyCount, scenario, faults,
-                    nemesisIntervalMicros, healBoundMicros, opTimeoutMicros, bugs, readMode, explain, traceFile, traceDigest);
+                    nemesisIntervalMicros, healBoundMicros, opTimeoutMicros, bugs, readMode, snapshotEveryEntries, keepGoing, explain, traceFile,
+                    traceDigest);
         }
     }
 }

@@ -6,6 +6,7 @@ package raftlab.sim;
  * @param events            events taken off the queue
  * @param simulatedMicros   virtual time at the end
  * @param wallNanos         wall time the run took
+ * @param cpuNanos          CPU time of the thread that ran it (the honest measure on a shared machine; -1 if unknown)
  * @param elections         leaders elected (distinct terms that had a leader)
  * @param campaigns         times a node became a candidate
  * @param messagesSent      messages the nodes sent
@@ -20,8 +21,12 @@ package raftlab.sim;
  * @param opsFail           ... :fail
  * @param opsInfo           ... :info
  */
-public record SimStats(long events, long simulatedMicros, long wallNanos, long elections, long campaigns,
+public record SimStats(long events, long simulatedMicros, long wallNanos, long cpuNanos, long elections, long campaigns,
                        long messagesSent, long messagesDelivered, long messagesDropped, long messagesDuplicated,
                        long crashes, long restarts, long pauses, long partitions, long opsOk, long opsFail, long opsInfo) {
+    /** Events per second of wall time. */
     public double eventsPerSecond() { return wallNanos == 0 ? 0 : events * 1e9 / wallNanos; }
+
+    /** Events per second of this thread's CPU time, which other processes on the machine do not dilute. */
+    public double eventsPerCpuSecond() { return cpuNanos <= 0 ? 0 : events * 1e9 / cpuNanos; }
 }

@@ -103,6 +103,10 @@ final class RaftNode {
         commit = Math.max(log.snapshotIndex(), Math.min(hardState.commit(), log.lastIndex()));
         applied = log.snapshotIndex();
         resetElectionTimeout();
+        // A restarted server ignores votes for a minimum election timeout, as if it had just heard from a leader: it
+        // may have acknowledged one just before the crash, and a lease may count on it. The forgetVote bug, which
+        // is about restarts, drops this too so that a restarted server can vote again at once.
+        lastLeaderContact = bugs.forgetVote() ? -config.electionTicksMin() : 0;
     }
 
     // ---- time ----

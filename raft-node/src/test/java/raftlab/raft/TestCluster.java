@@ -30,6 +30,8 @@ final class TestCluster {
     private final SplittableRandom random;
     private long nextRequestId = 1;
     long wallMillis = 1_000_000;
+    /** A hash of every message sent, in order, over their wire encoding: equal traces give equal hashes. */
+    long traceHash = 17;
 
     TestCluster(long seed) { this.random = new SplittableRandom(seed); }
 
@@ -108,6 +110,7 @@ final class TestCluster {
             ServerReady ready = s.ready();
             disks.get(id).persist(ready);
             network.addAll(ready.messages());
+            for (Message m : ready.messages()) traceHash = traceHash * 31 + java.util.Arrays.hashCode(raftlab.raft.codec.WireCodec.encode(m));
             if (network.size() > 100_000) throw new AssertionError("runaway: " + network.size() + " messages in flight, e.g. " + network.get(network.size() - 1));
             for (ClientReply reply : ready.replies()) {
                 if (replies.put(reply.requestId(), reply.outcome()) != null) throw new AssertionError("request " + reply.requestId() + " answered twice");

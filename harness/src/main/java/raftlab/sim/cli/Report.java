@@ -32,8 +32,8 @@ final class Report {
                 s.events(), s.elections(), s.campaigns(), s.messagesSent(), s.messagesDelivered(), s.messagesDropped(), s.messagesDuplicated());
         out.printf(Locale.ROOT, "faults: %d crashes, %d restarts, %d pauses, %d partitions%n", s.crashes(), s.restarts(), s.pauses(), s.partitions());
         out.printf(Locale.ROOT, "operations: %,d ok, %,d fail, %,d info%n", s.opsOk(), s.opsFail(), s.opsInfo());
-        out.printf(Locale.ROOT, "simulated %.3f s in %.3f s of wall time: %,.0f events/s%n", s.simulatedMicros() / 1e6, s.wallNanos() / 1e9,
-                s.eventsPerSecond());
+        out.printf(Locale.ROOT, "simulated %.3f s in %.3f s of wall time (%.3f s of CPU): %,.0f events/s%n", s.simulatedMicros() / 1e6,
+                s.wallNanos() / 1e9, s.cpuNanos() / 1e9, s.eventsPerSecond());
         if (r.livenessMicros() >= 0) {
             out.printf(Locale.ROOT, "liveness: after the heal, a write committed within %.3f s%n", r.livenessMicros() / 1e6);
         }
@@ -44,7 +44,14 @@ final class Report {
             out.println("invariants: none violated");
             return;
         }
-        for (Violation v : r.violations()) out.println("INVARIANT VIOLATED: " + v);
+        int shown = 0;
+        for (Violation v : r.violations()) {
+            if (++shown > 10) {
+                out.println("... and " + (r.violations().size() - 10) + " more");
+                break;
+            }
+            out.println("INVARIANT VIOLATED: " + v);
+        }
         out.println("reproduce with: " + r.reproduceCommand());
     }
 

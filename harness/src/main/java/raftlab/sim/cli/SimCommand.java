@@ -45,9 +45,11 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--pause", arity = "0..1", description = "The nemesis pauses and resumes nodes.") Boolean pause;
     @Option(names = "--clock-drift", arity = "0..1", description = "Clock offsets and rates per node, within the bound lease reads assume.") Boolean clockDrift;
     @Option(names = "--clock-bump", arity = "0..1", description = "The nemesis jumps a node's wall clock by seconds.") Boolean clockBump;
+    @Option(names = "--transfer", arity = "0..1", description = "The nemesis asks the leader to transfer leadership (TimeoutNow).") Boolean transfer;
     @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Mean time between nemesis actions (default 1s).") String nemesisInterval = "1s";
     @Option(names = "--heal-bound", paramLabel = "DURATION", description = "After the heal, a write must commit within this (default 10s).") String healBound = "10s";
     @Option(names = "--op-timeout", paramLabel = "DURATION", description = "A client gives up on a request after this (default 1s).") String opTimeout = "1s";
+    @Option(names = "--snapshot-every", paramLabel = "N", description = "Snapshot and compact the log after this many applied entries (default 500).") String snapshotEvery = "500";
     @Option(names = "--lease-reads", description = "Leaders serve reads from a lease instead of ReadIndex.") boolean leaseReads;
     @Option(names = "--bug-stale-reads", description = "Bug: the leader answers reads from its state without confirming leadership.") boolean bugStaleReads;
     @Option(names = "--bug-lease-wall-clock", description = "Bug: leases are timed on the wall clock.") boolean bugLeaseWallClock;
@@ -55,9 +57,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--bug-forget-vote", description = "Bug: the vote is not persisted before it is granted.") boolean bugForgetVote;
     @Option(names = "--bug-commit-old-term", description = "Bug: entries of earlier terms are committed by counting replicas.") boolean bugCommitOldTerm;
     @Option(names = "--bug-ack-on-append", description = "Bug: the leader acknowledges a write when it appends it.") boolean bugAckOnAppend;
+    @Option(names = "--keep-going", description = "Run to the end after an invariant violation, so the checker sees what a bug does.") boolean keepGoing;
     @Option(names = "--explain", description = "Narrate each decision (votes, commits, elections) with its reason.") boolean explain;
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the event trace as JSON lines.") Path trace;
-    @Option(names = "--out", paramLabel = "DIR", description = "Write history.edn and history.jsonl here.") Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "Write history.edn and history.jsonl here (with --seeds: of each failing seed, in DIR/seed-0x...).") Path out;
     @Option(names = "--bench", description = "Measure simulated events per second (5 and 101 nodes) and print a table and a JSON line.") boolean bench;
 
     @Override public Integer call() {
@@ -75,7 +78,7 @@ public final class SimCommand implements Callable<Integer> {
             if (bench) return Bench.run(stdout);
             if (seeds != null) {
                 long[] range = Seeds.range(seeds);
-                return SeedCampaign.run(options, range[0], range[1], positive(jobs, "--jobs", 64), stdout);
+                return SeedCampaign.run(options, range[0], range[1], positive(jobs, "--jobs", 64), out, stdout);
             }
             return SingleRun.run(options, out, stdout);
         } catch (IllegalArgumentException e) {
@@ -116,12 +119,15 @@ public final class SimCommand implements Callable<Integer> {
         if (pause != null) f = f.withPauses(pause);
         if (clockDrift != null) f = f.withClockDrift(clockDrift);
         if (clockBump != null) f = f.withClockBumps(clockBump);
+        if (transfer != null) f = f.withTransfers(transfer);
         b.faults(f);
         b.nemesisIntervalMicros(duration(nemesisInterval, "--nemesis-interval"));
         b.healBoundMicros(duration(healBound, "--heal-bound"));
         b.opTimeoutMicros(duration(opTimeout, "--op-timeout"));
         b.readMode(leaseReads ? ReadMode.LEASE : ReadMode.READ_INDEX);
+        b.snapshotEveryEntries(positive(snapshotEvery, "--snapshot-every", Integer.MAX_VALUE));
         b.bugs(new Bugs(bugStaleReads, bugLeaseWallClock, bugNoFsync, bugForgetVote, bugCommitOldTerm, bugAckOnAppend));
+        b.keepGoing(keepGoing);
         b.explain(explain);
         b.traceFile(trace);
         return b.build();

@@ -19,8 +19,8 @@ final class Counters {
     long opsFail;
     long opsInfo;
 
-    SimStats freeze(long simulatedMicros, long wallNanos) {
-        return new SimStats(events, simulatedMicros, wallNanos, elections, campaigns, messagesSent, messagesDelivered,
+    SimStats freeze(long simulatedMicros, long wallNanos, long cpuNanos) {
+        return new SimStats(events, simulatedMicros, wallNanos, cpuNanos, elections, campaigns, messagesSent, messagesDelivered,
                 messagesDropped, messagesDuplicated, crashes, restarts, pauses, partitions, opsOk, opsFail, opsInfo);
     }
 }

@@ -14,22 +14,48 @@ import raftlab.sim.Violation.Invariant;
  * so their hash order cannot leak into a run.
  */
 final class Invariants {
-    private record IndexTerm(long index, long term) {}
-
     /** The first entry seen at an (index, term), and the term of the entry before it in that log (-1: unknown). */
     private record Seen(Entry entry, long previousTerm, String node) {}
 
     private final World world;
     private final HashMap<Long, Integer> leaderOfTerm = new HashMap<>();
-    private final HashMap<IndexTerm, Seen> entriesSeen = new HashMap<>();
+    /** By index: the entries seen there, one per term (rarely more than two). */
+    private final ArrayList<Seen[]> entriesSeen = new ArrayList<>();
     /** The cluster's committed prefix: committed.get(i - 1) is the entry committed at index i. */
     private final ArrayList<Entry> committed = new ArrayList<>();
+    /**
+     * The term in which each committed entry became committed (the term of the first node seen with it committed).
+     * Leader completeness is about those terms: a leader elected late for an older term need not hold entries that a
+     * newer term's leader committed meanwhile.
+     */
+    private long[] commitTerms = new long[1024];
 
     Invariants(World world) { this.world = world; }
 
     long committedIndex() { return committed.size(); }
 
-    /** After a ready's writes reached the node's disk: log matching, and no committed entry overwritten. */
+    /**
+     * Before a ready's writes reach the node's disk: an entry the node holds that the cluster committed must never be
+     * replaced. (A stale leader may append entries of its own where the cluster committed others; that is legal as
+     * long as it never commits them, which {@link #afterStep} checks.)
+     */
+    void beforePersist(SimNode node, ServerReady ready) {
+        List<Entry> entries = ready.entries();
+        LogStore log = node.disk.view();
+        long last = Math.min(log.lastIndex(), committed.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.index() > last) break;
+            Entry old = log.entryAt(e.index());
+            Entry c = committed.get((int) e.index() - 1);
+            if (old != null && old.equals(c) && !c.equals(e)) {
+                world.violation(Invariant.COMMITTED_PREFIX, node, "overwrote committed entry " + describe(c) + " with " + describe(e));
+                return;
+            }
+        }
+    }
+
+    /** After a ready's writes reached the node's disk: log matching. */
     void afterPersist(SimNode node, ServerReady ready) {
         Snapshot snapshot = ready.snapshot();
         if (snapshot != null && snapshot.index() <= committed.size() && snapshot.index() > 0) {
@@ -45,17 +71,9 @@ final class Invariants {
         LogStore log = node.disk.view();
         long previousTerm = log.termAt(entries.get(0).index() - 1);
         for (Entry e : entries) {
-            if (e.index() <= committed.size()) {
-                Entry c = committed.get((int) e.index() - 1);
-                if (!c.equals(e)) {
-                    world.violation(Invariant.COMMITTED_PREFIX, node, "overwrote committed entry " + describe(c) + " with " + describe(e));
-                    return;
-                }
-            }
-            IndexTerm key = new IndexTerm(e.index(), e.term());
-            Seen seen = entriesSeen.get(key);
+            Seen seen = seen(e);
             if (seen == null) {
-                entriesSeen.put(key, new Seen(e, previousTerm, node.name));
+                remember(new Seen(e, previousTerm, node.name));
             } else if (!seen.entry().equals(e)) {
                 world.violation(Invariant.LOG_MATCHING, node, "holds " + describe(e) + " but " + seen.node()
                         + " holds a different entry with the same index and term: " + describe(seen.entry()));
@@ -66,6 +84,27 @@ final class Invariants {
                 return;
             }
             previousTerm = e.term();
+        }
+    }
+
+    private Seen seen(Entry e) {
+        if (e.index() > entriesSeen.size()) return null;
+        Seen[] atIndex = entriesSeen.get((int) e.index() - 1);
+        if (atIndex == null) return null;
+        for (Seen s : atIndex) if (s.entry().term() == e.term()) return s;
+        return null;
+    }
+
+    private void remember(Seen s) {
+        int index = (int) s.entry().index();
+        while (entriesSeen.size() < index) entriesSeen.add(null);
+        Seen[] atIndex = entriesSeen.get(index - 1);
+        if (atIndex == null) {
+            entriesSeen.set(index - 1, new Seen[] {s});
+        } else {
+            Seen[] more = java.util.Arrays.copyOf(atIndex, atIndex.length + 1);
+            more[atIndex.length] = s;
+            entriesSeen.set(index - 1, more);
         }
     }
 
@@ -94,9 +133,10 @@ final class Invariants {
             return;
         }
         if (commit > node.lastCommit) {
-            if (!recordCommitted(node, commit)) return;
-            if (world.explaining()) world.explain(node, "commit index " + Math.max(0, node.lastCommit) + " -> " + commit);
-            node.lastCommit = commit;
+            boolean consistent = recordCommitted(node, commit);
+            if (consistent && commit > Math.max(0, node.lastCommit)) world.onCommit(node, Math.max(0, node.lastCommit), commit);
+            node.lastCommit = commit; // so that a run that keeps going reports a bad commit once, not at every step
+            if (!consistent) return;
         }
         List<Entry> applied = node.appliedInStep;
         for (int i = 0; i < applied.size(); i++) {
@@ -109,10 +149,11 @@ final class Invariants {
                 Entry c = committed.get((int) e.index() - 1);
                 if (!c.equals(e)) {
                     world.violation(Invariant.STATE_MACHINE_SAFETY, node, "applied " + describe(e) + " where the cluster committed " + describe(c));
+                    adopt(e);
                     return;
                 }
             } else if (e.index() == committed.size() + 1) {
-                committed.add(e);
+                addCommitted(e, node.lastTerm);
             }
         }
         applied.clear();
@@ -131,22 +172,40 @@ final class Invariants {
                 Entry c = committed.get((int) i - 1);
                 if (!c.equals(e)) {
                     world.violation(Invariant.COMMITTED_PREFIX, node, "committed " + describe(e) + " where the cluster had committed " + describe(c));
+                    adopt(e);
                     return false;
                 }
             } else if (i == committed.size() + 1) {
-                committed.add(e);
+                addCommitted(e, node.server.term());
             }
         }
         return true;
+    }
+
+    /**
+     * After a divergence in a run that keeps going, the newer history becomes the reference, so that one divergence is
+     * reported once rather than at every later step.
+     */
+    private void adopt(Entry e) {
+        int keep = (int) e.index() - 1;
+        if (keep < committed.size()) committed.subList(keep, committed.size()).clear();
+        addCommitted(e, Long.MAX_VALUE);
+    }
+
+    private void addCommitted(Entry e, long term) {
+        if (committed.size() == commitTerms.length) commitTerms = java.util.Arrays.copyOf(commitTerms, commitTerms.length * 2);
+        commitTerms[committed.size()] = term;
+        committed.add(e);
     }
 
     private boolean checkLeaderCompleteness(SimNode node, long term) {
         LogStore log = node.disk.view();
         for (long i = Math.max(1, log.snapshotIndex() + 1); i <= committed.size(); i++) {
             Entry c = committed.get((int) i - 1);
+            if (commitTerms[(int) i - 1] >= term) continue; // committed in this term or a later one: not owed to this leader
             if (log.termAt(i) != c.term()) {
-                world.violation(Invariant.LEADER_COMPLETENESS, node, "became leader of term " + term + " without committed entry "
-                        + describe(c) + " (its log has term " + log.termAt(i) + " there and ends at " + log.lastIndex() + ")");
+                world.violation(Invariant.LEADER_COMPLETENESS, node, "became leader of term " + term + " without entry "
+                        + describe(c) + ", committed in term " + commitTerms[(int) i - 1] + " (its log has term " + log.termAt(i) + " there and ends at " + log.lastIndex() + ")");
                 return false;
             }
         }

@@ -94,6 +94,7 @@ final class Nemesis {
         if (f.crashes()) choices.add(this::randomCrash);
         if (f.pauses()) choices.add(this::randomPause);
         if (f.clockBumps()) choices.add(this::randomClockBump);
+        if (f.transfers()) choices.add(this::randomTransfer);
         if (choices.isEmpty()) return;
         choices.get(random.nextInt(choices.size())).run();
     }
@@ -138,6 +139,13 @@ final class Nemesis {
         int victim = random.nextInt(n);
         long jump = (1 + random.nextLong(10)) * 1_000_000L * (random.nextBoolean() ? 1 : -1);
         world.bumpClock(victim, jump);
+    }
+
+    private void randomTransfer() {
+        int leader = world.currentLeader();
+        if (leader < 0) return;
+        int target = (leader + 1 + random.nextInt(n - 1)) % n;
+        world.transferLeadership(leader, target);
     }
 
     private void restartLater(int node, long delay) {

@@ -1,5 +1,6 @@
 package raftlab.sim.engine;
 
+import raftlab.raft.AdminCommand;
 import raftlab.raft.ClientRequest;
 import raftlab.raft.Message;
 import raftlab.raft.Role;
@@ -16,6 +17,9 @@ public interface SimServer {
     void receive(Message message);
 
     void submit(ClientRequest request);
+
+    /** An administrative command; its answer comes back as a reply with {@code requestId}. */
+    void admin(long requestId, AdminCommand command);
 
     boolean hasReady();
 

@@ -50,6 +50,7 @@ public final class World {
     private boolean healed;
     private long healAt = -1;
     private long livenessMicros = -1;
+    private long adminRequests;
 
     public World(SimOptions options, ServerFactory factory, SimListener listener) {
         this.options = options;
@@ -71,7 +72,7 @@ public final class World {
         }
         RaftConfig d = RaftConfig.defaults(voters);
         this.config = new RaftConfig(voters, d.electionTicksMin(), d.heartbeatTicks(), options.readMode(), d.clockDriftBound(),
-                d.maxEntriesPerAppend(), d.maxInflightAppends(), d.snapshotEveryEntries(), d.snapshotChunkBytes(), d.maxSessions(),
+                d.maxEntriesPerAppend(), d.maxInflightAppends(), options.snapshotEveryEntries(), d.snapshotChunkBytes(), d.maxSessions(),
                 d.requestTimeoutTicks(), options.explain());
         for (SimNode node : nodes) {
             node.tickPhaseMicros = clockRandom.nextLong(TICK_MICROS);
@@ -90,6 +91,7 @@ public final class World {
 
     public SimResult run() {
         long wallStart = System.nanoTime(); // for the statistics only; nothing in the run reads it
+        long cpuStart = cpuNanos();
         try (trace) {
             if (trace.on) {
                 StringBuilder b = trace.begin(0, "start");
@@ -120,8 +122,13 @@ public final class World {
         }
         List<NodeRow> table = new ArrayList<>();
         for (SimNode node : nodes) table.add(row(node));
-        return new SimResult(options, history.ops(), List.copyOf(violations), stats.freeze(now, System.nanoTime() - wallStart),
+        return new SimResult(options, history.ops(), List.copyOf(violations), stats.freeze(now, System.nanoTime() - wallStart, cpuStart < 0 ? -1 : cpuNanos() - cpuStart),
                 table, livenessMicros, trace.digestHex());
+    }
+
+    private static long cpuNanos() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     void schedule(long time, Event event) { queue.schedule(time, event); }
@@ -222,6 +229,8 @@ public final class World {
 
     private void handle(SimNode node, ServerReady ready) {
         if (ready.mustPersist()) {
+            if (!ready.entries().isEmpty()) invariants.beforePersist(node, ready);
+            if (stopped) return;
             node.disk.write(ready.snapshot(), ready.entries(), ready.hardState());
             invariants.afterPersist(node, ready);
             if (stopped) return;
@@ -232,7 +241,8 @@ public final class World {
         List<ClientReply> replies = ready.replies();
         for (int i = 0; i < replies.size(); i++) {
             ClientReply reply = replies.get(i);
-            clients.replyFrom(node.index, reply.requestId(), reply.outcome());
+            if (reply.requestId() < 0) adminReply(node, reply);
+            else clients.replyFrom(node.index, reply.requestId(), reply.outcome());
         }
         if (!ready.applied().isEmpty()) node.appliedInStep.addAll(ready.applied());
         if (options.explain()) for (String note : ready.notes()) explain(node, note);
@@ -295,6 +305,25 @@ public final class World {
     void bumpClock(int index, long jumpMicros) {
         nodes[index].wallOffsetMicros += jumpMicros;
         nemesisOp("clock-bump", nodes[index].name + " " + (jumpMicros / 1000) + "ms");
+    }
+
+    /** The nemesis asks a leader to hand over; admin requests have negative ids so that clients never see their replies. */
+    void transferLeadership(int leader, int target) {
+        SimNode node = nodes[leader];
+        nemesisOp("transfer-leadership", node.name + " -> " + nodes[target].name);
+        if (node.paused) return;
+        node.server.admin(-(++adminRequests), new raftlab.raft.AdminCommand.TransferLeadership(nodes[target].id));
+        afterInput(node);
+    }
+
+    private void adminReply(SimNode node, ClientReply reply) {
+        if (trace.on) {
+            StringBuilder b = trace.begin(now, "admin-reply");
+            Trace.str(b, "node", node.name);
+            Trace.str(b, "outcome", String.valueOf(reply.outcome()));
+            trace.end();
+        }
+        if (options.explain()) explain(node, "answered the nemesis's admin request: " + reply.outcome());
     }
 
     void partition(int[][] groups, String shape) {
@@ -374,8 +403,8 @@ public final class World {
 
     void violation(Invariant invariant, SimNode node, String detail) {
         Violation v = new Violation(invariant, now, node == null ? null : node.name, detail, options.bugs().any());
-        violations.add(v);
-        stopped = true;
+        if (violations.size() < SimResult.MAX_VIOLATIONS) violations.add(v);
+        if (!options.keepGoing() || invariant == Invariant.NO_EXCEPTION) stopped = true;
         if (trace.on) {
             StringBuilder b = trace.begin(now, "violation");
             Trace.str(b, "invariant", invariant.name());
@@ -395,7 +424,15 @@ public final class World {
         if (options.explain()) explain(node, "became leader of term " + term);
     }
 
-    boolean explaining() { return options.explain(); }
+    void onCommit(SimNode node, long from, long to) {
+        if (trace.on) {
+            StringBuilder b = trace.begin(now, "commit");
+            Trace.str(b, "node", node.name);
+            Trace.num(b, "index", to);
+            trace.end();
+        }
+        if (options.explain()) explain(node, "commit index " + from + " -> " + to);
+    }
 
     void explain(SimNode node, String line) { listener.explain(now, node.name, line); }
 

@@ -22,11 +22,14 @@ import raftlab.raft.kv.KvOp;
  * A deliberately small replicated log for testing the simulator alone: n1 leads term 1 forever (so it cannot
  * survive n1's crash), replicates by AppendEntries, commits on a majority and applies a key-value map.
  * With {@code secondLeader}, n2 also believes it leads term 1, which the election-safety check must catch.
+ * With {@code staleReads}, followers answer reads from their own lagging state and give no leader hint, so that
+ * clients wander between nodes and read stale values, which the linearizability checker must catch.
  */
 final class FixedLeaderServer implements SimServer {
     private final NodeId self;
     private final List<NodeId> peers;
     private final boolean leader;
+    private final boolean staleReads;
     private final List<Entry> log = new ArrayList<>();
     private final TreeMap<String, String> kv = new TreeMap<>();
     private final TreeMap<Long, Long> requestAtIndex = new TreeMap<>();
@@ -41,7 +44,12 @@ final class FixedLeaderServer implements SimServer {
     private boolean hardStateDirty = true;
 
     FixedLeaderServer(NodeId self, List<NodeId> voters, PersistentState restored, boolean secondLeader) {
+        this(self, voters, restored, secondLeader, false);
+    }
+
+    FixedLeaderServer(NodeId self, List<NodeId> voters, PersistentState restored, boolean secondLeader, boolean staleReads) {
         this.self = self;
+        this.staleReads = staleReads;
         this.peers = voters;
         this.leader = self.value().equals("n1") || (secondLeader && self.value().equals("n2"));
         this.match = new long[voters.size()];
@@ -134,13 +142,21 @@ final class FixedLeaderServer implements SimServer {
     }
 
     @Override public void submit(ClientRequest request) {
+        if (!leader && staleReads && request.op() instanceof KvOp.Get g) {
+            replies.add(new ClientReply(request.requestId(), new Outcome.Ok(kv.get(g.key()))));
+            return;
+        }
         if (!leader) {
-            replies.add(new ClientReply(request.requestId(), new Outcome.NotLeader(NodeId.of("n1"))));
+            replies.add(new ClientReply(request.requestId(), new Outcome.NotLeader(staleReads ? null : NodeId.of("n1"))));
             return;
         }
         append(new Command.Client(request.clientId(), request.seq(), request.op()));
         requestAtIndex.put((long) log.size(), request.requestId());
         if (peers.size() == 1) advanceCommit();
+    }
+
+    @Override public void admin(long requestId, raftlab.raft.AdminCommand command) {
+        replies.add(new ClientReply(requestId, new Outcome.Rejected("the fixed leader never hands over")));
     }
 
     private int index(NodeId id) { return Integer.parseInt(id.value().substring(1)) - 1; }
