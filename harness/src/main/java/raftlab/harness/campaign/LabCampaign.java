@@ -37,9 +37,9 @@ public final class LabCampaign {
             try {
                 long t0 = System.nanoTime();
                 lab.up(options.bugs());
-                List<String> slow = raftlab.harness.client.ClusterProbe.waitListening(lab.nodes(), 60_000);
+                List<String> slow = raftlab.harness.client.ClusterProbe.waitListening(lab.nodes(), 180_000);
                 if (!slow.isEmpty()) {
-                    throw new raftlab.harness.lab.LabException("nodes " + slow + " did not start serving within 60 s; see their logs in " + dir);
+                    throw new raftlab.harness.lab.LabException("nodes " + slow + " did not start serving within 180 s; see their logs in " + dir);
                 }
                 upMillis = (System.nanoTime() - t0) / 1_000_000;
                 LOG.info("lab up in " + upMillis + " ms; nodes " + lab.nodes());
