@@ -56,6 +56,7 @@ final class EdnHistoryParser {
         try {
             value = untag(PARSER.nextValue(in));
         } catch (EdnException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
+            if (in.atEnd()) throw new HistoryFormatException(file, line, "the op that begins on this line is never closed (" + firstLine(e.getMessage()) + ")", e);
             throw new HistoryFormatException(file, in.line(), "malformed EDN (" + firstLine(e.getMessage()) + ")", e);
         }
         if (value == Parser.END_OF_INPUT) throw new HistoryFormatException(file, line, "the file ends inside an op");

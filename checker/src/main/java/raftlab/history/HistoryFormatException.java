@@ -7,6 +7,7 @@ import java.nio.file.Path;
 public final class HistoryFormatException extends IOException {
     private final transient Path file;
     private final long line;
+    private final String problem;
 
     public HistoryFormatException(Path file, long line, String problem) {
         this(file, line, problem, null);
@@ -16,7 +17,11 @@ public final class HistoryFormatException extends IOException {
         super(file + ":" + line + ": " + problem, cause);
         this.file = file;
         this.line = line;
+        this.problem = problem;
     }
+
+    /** What is wrong, without the file and line. */
+    public String problem() { return problem; }
 
     public Path file() { return file; }
 

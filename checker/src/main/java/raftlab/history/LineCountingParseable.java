@@ -29,6 +29,8 @@ final class LineCountingParseable implements Parseable {
 
     int line() { return line; }
 
+    boolean atEnd() { return position >= text.length(); }
+
     /** Skips whitespace, commas and {@code ;} comments; returns the next character without taking it, or -1. */
     int peekPastSpace() {
         while (position < text.length()) {

@@ -29,6 +29,7 @@ import raftlab.raft.kv.KvOp;
  */
 public final class NodeLoop implements Runnable {
     private static final int INBOX_CAPACITY = 200_000;
+    private static final int MAX_ITEMS_PER_ROUND = 8192;
     private static final long NO_FSYNC_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final RaftServer server;
@@ -98,8 +99,13 @@ public final class NodeLoop implements Runnable {
                 Inbound first = wait > 0 ? inbox.poll(wait, TimeUnit.NANOSECONDS) : inbox.poll();
                 if (first != null) {
                     int clients = feed(first);
+                    int items = 1;
                     Inbound next;
-                    while (clients < batchMaxEntries && (next = inbox.poll()) != null) clients += feed(next);
+                    // Bounded, so that a flood of peer messages cannot starve the tick.
+                    while (clients < batchMaxEntries && items < MAX_ITEMS_PER_ROUND && (next = inbox.poll()) != null) {
+                        clients += feed(next);
+                        items++;
+                    }
                     if (clients > 0 && batchWaitNanos > 0) {
                         long deadline = System.nanoTime() + batchWaitNanos;
                         while (clients < batchMaxEntries) {

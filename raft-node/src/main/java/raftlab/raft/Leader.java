@@ -41,6 +41,7 @@ final class Leader {
     private long transferRequestId = -1;
     private boolean timeoutNowSent;
     private long[] matchScratch = new long[0];
+    private long lastRefusedCommit = -1;
 
     Leader(RaftNode node) {
         this.node = node;
@@ -124,11 +125,9 @@ final class Leader {
             if (pr.state == Progress.State.REPLICATE && pr.hasInflight() && ++pr.stalledHeartbeats >= 2) {
                 pr.becomeProbe(pr.match + 1); // appends were lost: find the follower's log end again
             }
-            if (pr.state == Progress.State.PROBE) {
-                pr.probeSent = false;
-                sendAppend(pr); // a probe carries the read context too
-                continue;
-            }
+            // A heartbeat (prev = the known match) always goes, so that leadership and reads are confirmed even
+            // while probes or snapshot chunks are being lost; then whatever was lost is sent again.
+            if (pr.state == Progress.State.PROBE) pr.probeSent = false;
             if (pr.state == Progress.State.SNAPSHOT) pr.chunkInFlight = false;
             sendHeartbeat(pr, context);
             sendAppend(pr);
@@ -321,7 +320,8 @@ final class Leader {
         long quorumTerm = log.termAt(quorumIndex);
         if (quorumTerm == node.term || node.bugs.commitOldTerm()) {
             node.setCommit(quorumIndex);
-        } else if (node.explain) {
+        } else if (node.explain && quorumIndex != lastRefusedCommit) {
+            lastRefusedCommit = quorumIndex; // once per index, so that advance() does not produce a new ready forever
             node.note(node.self + " does not commit index " + quorumIndex + " held by a quorum: its term " + quorumTerm
                     + " is older than the current term " + node.term);
         }

@@ -103,6 +103,10 @@ final class RaftNode {
         commit = Math.max(log.snapshotIndex(), Math.min(hardState.commit(), log.lastIndex()));
         applied = log.snapshotIndex();
         resetElectionTimeout();
+        // A restarted server ignores votes for a minimum election timeout, as if it had just heard from a leader: it
+        // may have acknowledged one just before the crash, and a lease may count on it. The forgetVote bug, which
+        // is about restarts, drops this too so that a restarted server can vote again at once.
+        lastLeaderContact = bugs.forgetVote() ? -config.electionTicksMin() : 0;
     }
 
     // ---- time ----
@@ -482,13 +486,14 @@ final class RaftNode {
     boolean hasSnapshotToPersist() { return snapshotToPersist != null; }
 
     void persisted(ServerReady ready) {
+        long before = log.persistedIndex();
         if (ready.snapshot() != null) log.markPersisted(ready.snapshot().index(), ready.snapshot().term());
         List<Entry> entries = ready.entries();
         if (!entries.isEmpty()) {
             Entry last = entries.get(entries.size() - 1);
             log.markPersisted(last.index(), last.term());
         }
-        if (leader != null) leader.maybeCommit();
+        if (leader != null && log.persistedIndex() != before) leader.maybeCommit();
     }
 
     void note(String text) { out.note("[t" + now + "] " + text); }

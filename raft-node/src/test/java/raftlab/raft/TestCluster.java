@@ -19,6 +19,8 @@ final class TestCluster {
     final TreeMap<NodeId, Bugs> bugs = new TreeMap<>();
     final TreeMap<NodeId, RaftConfig> configs = new TreeMap<>();
     final TreeSet<NodeId> down = new TreeSet<>();
+    /** How many times each server was restarted: a restarted server re-learns its commit index. */
+    final TreeMap<NodeId, Integer> generation = new TreeMap<>();
     final ArrayList<Message> network = new ArrayList<>();
     final TreeMap<Long, Outcome> replies = new TreeMap<>();
     /** Every entry each server applied, in order (for state machine safety). */
@@ -28,6 +30,8 @@ final class TestCluster {
     private final SplittableRandom random;
     private long nextRequestId = 1;
     long wallMillis = 1_000_000;
+    /** A hash of every message sent, in order, over their wire encoding: equal traces give equal hashes. */
+    long traceHash = 17;
 
     TestCluster(long seed) { this.random = new SplittableRandom(seed); }
 
@@ -58,12 +62,23 @@ final class TestCluster {
         servers.put(id, new RaftServer(id, config, new SplittableRandom(random.nextLong()), bugs, PersistentState.empty()));
     }
 
+    /** Replaces a server by one restored from {@code state}, as if its disk had held it. */
+    void load(NodeId id, PersistentState state) {
+        MemoryDisk disk = new MemoryDisk();
+        disk.hardState = state.hardState();
+        disk.snapshot = state.snapshot();
+        for (Entry e : state.entries()) disk.entries.put(e.index(), e);
+        disks.put(id, disk);
+        restart(id);
+    }
+
     RaftServer server(int i) { return servers.get(n(i)); }
 
     /** Restarts a server from its disk: everything in memory is lost. */
     void restart(NodeId id) {
         servers.put(id, new RaftServer(id, configs.get(id), new SplittableRandom(random.nextLong()), bugs.get(id), disks.get(id).load()));
         down.remove(id);
+        generation.merge(id, 1, Integer::sum);
         drain(id);
     }
 
@@ -90,10 +105,13 @@ final class TestCluster {
     void drain(NodeId id) {
         if (down.contains(id)) return;
         RaftServer s = servers.get(id);
-        while (s.hasReady()) {
+        for (int rounds = 0; s.hasReady(); rounds++) {
+            if (rounds > 10_000) throw new AssertionError(id + " keeps having something ready: advance() must reach a fixed point");
             ServerReady ready = s.ready();
             disks.get(id).persist(ready);
             network.addAll(ready.messages());
+            for (Message m : ready.messages()) traceHash = traceHash * 31 + java.util.Arrays.hashCode(raftlab.raft.codec.WireCodec.encode(m));
+            if (network.size() > 100_000) throw new AssertionError("runaway: " + network.size() + " messages in flight, e.g. " + network.get(network.size() - 1));
             for (ClientReply reply : ready.replies()) {
                 if (replies.put(reply.requestId(), reply.outcome()) != null) throw new AssertionError("request " + reply.requestId() + " answered twice");
             }

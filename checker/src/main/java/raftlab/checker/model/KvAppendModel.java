@@ -9,6 +9,8 @@ public final class KvAppendModel implements Model {
 
     @Override public Object initialState() { return ""; }
 
+    @Override public Machine compile(Call[] calls) { return new KvAppendMachine(calls); }
+
     @Override public Object step(Object state, Call call) {
         String s = (String) state;
         Object v = call.value();

@@ -32,6 +32,12 @@ public interface Model {
         };
     }
 
+    /**
+     * This model compiled for one key's calls. The default numbers states as they appear; a model
+     * whose states fit in a long may step on them directly, which is faster.
+     */
+    default Machine compile(Call[] calls) { return new InterningMachine(this, calls); }
+
     /** Whether {@code [key v]} tuples may be checked one key at a time (P-compositionality). */
     default boolean splitsByKey() { return true; }
 

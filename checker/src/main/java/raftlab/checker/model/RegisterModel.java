@@ -56,6 +56,8 @@ public final class RegisterModel implements Model {
         return Model.super.fate(invoke, completion);
     }
 
+    @Override public Machine compile(Call[] calls) { return new RegisterMachine(this, calls, nilReadMatchesAny); }
+
     @Override public Object step(Object state, Call call) {
         switch (call.f()) {
             case "read" -> {

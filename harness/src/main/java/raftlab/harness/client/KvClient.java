@@ -90,6 +90,8 @@ public final class KvClient implements AutoCloseable {
                     if (location == null) return new Completion(OpType.FAIL, op.value(), "redirect-without-location", null);
                     host = location.getHost();
                     port = location.getPort();
+                    // The leader's own path: a 307 keeps method and body, and names where to send them.
+                    if (location.getRawPath() != null && !location.getRawPath().isEmpty()) path = location.getRawPath();
                 }
                 case 409 -> { return new Completion(OpType.FAIL, op.value(), op.f().equals("cas") ? "mismatch" : "conflict", null); }
                 case 503 -> { return new Completion(OpType.FAIL, op.value(), "unavailable", null); }

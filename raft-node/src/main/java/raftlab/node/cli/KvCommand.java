@@ -43,6 +43,9 @@ public final class KvCommand implements Runnable {
                 HttpConnection.Response response;
                 try {
                     response = client.call(method, path, headers, body, timeoutMillis);
+                } catch (KvClient.NotSent e) {
+                    System.err.println("error: " + e.getMessage() + "; check --nodes or --peers and that the nodes run");
+                    return 1;
                 } catch (java.io.IOException e) {
                     System.out.println("{\"error\":\"no answer (" + e.getMessage().replace("\"", "'") + "); the outcome is unknown\"}");
                     return 2;

@@ -66,8 +66,10 @@ public final class RaftNodeMain implements Runnable {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readAllBytes(config));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("the config file " + config + " does not exist; check the path given to --config");
         } catch (IOException e) {
-            throw new UserError("cannot read the config file " + config + " (" + e.getMessage() + "); check the path and that it is JSON");
+            throw new UserError("cannot read the config file " + config + " (" + e.getMessage() + "); check that it is JSON");
         }
         if (root == null || !root.isObject()) throw new UserError("the config file " + config + " must hold a JSON object of options");
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

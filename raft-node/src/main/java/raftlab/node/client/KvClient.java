@@ -18,6 +18,11 @@ public final class KvClient implements AutoCloseable {
         @Override public String toString() { return host + ":" + port; }
     }
 
+    /** No node could be reached, so the request was certainly not sent anywhere. */
+    public static final class NotSent extends IOException {
+        public NotSent(String message, Throwable cause) { super(message, cause); }
+    }
+
     private final List<Endpoint> endpoints;
     private final int timeoutMillis;
     private final Map<Endpoint, HttpConnection> connections = new LinkedHashMap<>();
@@ -77,7 +82,7 @@ public final class KvClient implements AutoCloseable {
             Thread.sleep(20);
         }
         if (last != null) return last;
-        throw lastError != null ? lastError : new IOException("no node answered");
+        throw new NotSent("could not connect to any of " + endpoints + (lastError == null ? "" : " (" + lastError.getMessage() + ")"), lastError);
     }
 
     private static Endpoint fromLocation(String location) {

@@ -2,7 +2,6 @@ package raftlab.node.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -17,17 +16,17 @@ import raftlab.raft.NodeId;
 final class AdminRequests {
     private AdminRequests() {}
 
-    static AdminCommand parse(HttpExchange exchange, String action, NodeApi node) throws IOException, KvRequests.Refused {
+    static AdminCommand parse(HttpRequest exchange, String action, NodeApi node) throws IOException, KvRequests.Refused {
         String token = node.adminToken();
         if (token == null) throw new KvRequests.Refused(403, "admin is disabled on this node; start it with --admin-token");
-        String given = exchange.getRequestHeaders().getFirst("Admin-Token");
+        String given = exchange.header("Admin-Token");
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             throw new KvRequests.Refused(401, "the Admin-Token header is missing or wrong");
         }
-        if (!exchange.getRequestMethod().equals("POST")) throw new KvRequests.Refused(405, "use POST for /admin/" + action);
+        if (!exchange.method().equals("POST")) throw new KvRequests.Refused(405, "use POST for /admin/" + action);
         try {
             if (action.equals("snapshot")) return new AdminCommand.TakeSnapshot();
-            ObjectNode body = JsonValues.parseObject(Exchange.body(exchange));
+            ObjectNode body = JsonValues.parseObject(exchange.body());
             String id = text(body, "id");
             switch (action) {
                 case "add": {
@@ -52,8 +51,6 @@ final class AdminRequests {
             }
         } catch (JsonValues.BadInput e) {
             throw new KvRequests.Refused(400, e.getMessage());
-        } catch (Exchange.TooLarge e) {
-            throw new KvRequests.Refused(413, e.getMessage());
         }
     }
 

@@ -1,48 +1,49 @@
 package raftlab.node.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.function.Consumer;
+import raftlab.node.NodeLoop;
 import raftlab.node.metrics.NodeMetrics;
 
 /** Routes every path of the client API; unknown paths get a 404 with a sentence, and the node keeps serving. */
-final class ClientApiHandler implements HttpHandler {
+final class ClientApiHandler implements BlockingHttpServer.Handler {
     private final NodeApi node;
     private final NodeMetrics metrics;
-    private final java.util.function.Consumer<String> log;
+    private final Consumer<String> log;
 
-    ClientApiHandler(NodeApi node, NodeMetrics metrics, java.util.function.Consumer<String> log) {
+    ClientApiHandler(NodeApi node, NodeMetrics metrics, Consumer<String> log) {
         this.node = node;
         this.metrics = metrics;
         this.log = log;
     }
 
-    @Override public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String[] segments = exchange.getRequestURI().getRawPath().split("/", -1);
-            String top = segments.length > 1 ? segments[1] : "";
-            try {
-                switch (top) {
-                    case "kv" -> kv(exchange, segments);
-                    case "status" -> only(exchange, segments, "GET", () -> Exchange.json(exchange, 200, StatusJson.render(node)));
-                    case "health" -> only(exchange, segments, "GET", () -> health(exchange));
-                    case "metrics" -> only(exchange, segments, "GET",
-                            () -> Exchange.send(exchange, 200, "text/plain; version=0.0.4", node.metricsText()));
-                    case "admin" -> {
-                        if (segments.length != 3) throw new KvRequests.Refused(404, "no such admin path; use /admin/add, /admin/remove, /admin/transfer or /admin/snapshot");
-                        var command = AdminRequests.parse(exchange, segments[2], node);
-                        String result = OutcomeReplies.answer(exchange, node, node.admin(command), true);
-                        log.accept("admin: " + command + " -> " + result);
+    @Override public void handle(HttpRequest request, HttpResponse response) throws IOException {
+        String[] segments = request.rawPath().split("/", -1);
+        String top = segments.length > 1 ? segments[1] : "";
+        try {
+            switch (top) {
+                case "kv" -> kv(request, response, segments);
+                case "status" -> only(request, segments, "GET", () -> Exchange.json(response, 200, StatusJson.render(node)));
+                case "health" -> only(request, segments, "GET", () -> health(response));
+                case "metrics" -> only(request, segments, "GET",
+                        () -> response.send(200, "text/plain; version=0.0.4", node.metricsText()));
+                case "admin" -> {
+                    if (segments.length != 3) {
+                        throw new KvRequests.Refused(404, "no such admin path; use /admin/add, /admin/remove, /admin/transfer or /admin/snapshot");
                     }
-                    default -> throw new KvRequests.Refused(404,
-                            "no such path; the API is /kv/{key}, /kv/{key}/cas, /status, /health, /metrics and /admin/{action}");
+                    var command = AdminRequests.parse(request, segments[2], node);
+                    String result = OutcomeReplies.answer(request, response, node, node.admin(command), true);
+                    log.accept("admin: " + command + " -> " + result);
                 }
-            } catch (KvRequests.Refused r) {
-                Exchange.error(exchange, r.status, r.getMessage(), null);
+                default -> throw new KvRequests.Refused(404,
+                        "no such path; the API is /kv/{key}, /kv/{key}/cas, /status, /health, /metrics and /admin/{action}");
             }
-        } catch (IOException | RuntimeException e) {
-            // The client went away, or a bug: log it and keep serving others.
-            log.accept("http: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed (" + e + ")");
+        } catch (KvRequests.Refused r) {
+            Exchange.error(response, r.status, r.getMessage(), null);
+        } catch (RuntimeException e) {
+            // A bug must not take the node down: log it and answer.
+            log.accept("http: " + request.method() + " " + request.rawPath() + " failed (" + e + ")");
+            if (!response.sent()) Exchange.error(response, 500, "the node failed to handle this request; see its log", null);
         }
     }
 
@@ -50,28 +51,28 @@ final class ClientApiHandler implements HttpHandler {
         void run() throws IOException;
     }
 
-    private static void only(HttpExchange exchange, String[] segments, String method, Action action) throws IOException, KvRequests.Refused {
+    private static void only(HttpRequest request, String[] segments, String method, Action action) throws IOException, KvRequests.Refused {
         if (segments.length != 2) throw new KvRequests.Refused(404, "no such path");
-        if (!exchange.getRequestMethod().equals(method)) throw new KvRequests.Refused(405, "use " + method);
+        if (!request.method().equals(method)) throw new KvRequests.Refused(405, "use " + method);
         action.run();
     }
 
-    private void health(HttpExchange exchange) throws IOException {
+    private void health(HttpResponse response) throws IOException {
         String stopped = node.stoppedBecause();
-        if (stopped != null) Exchange.error(exchange, 503, "this node stopped serving: " + stopped, null);
-        else Exchange.json(exchange, 200, "{\"ok\":true,\"role\":\"" + raftlab.node.NodeLoop.roleName(node.status().role()) + "\"}");
+        if (stopped != null) Exchange.error(response, 503, "this node stopped serving: " + stopped, null);
+        else Exchange.json(response, 200, "{\"ok\":true,\"role\":\"" + NodeLoop.roleName(node.status().role()) + "\"}");
     }
 
-    private void kv(HttpExchange exchange, String[] segments) throws IOException {
+    private void kv(HttpRequest request, HttpResponse response, String[] segments) throws IOException {
         long start = System.nanoTime();
         String name = "invalid";
         String result;
         try {
-            KvRequests.Parsed parsed = KvRequests.parse(exchange, segments);
+            KvRequests.Parsed parsed = KvRequests.parse(request, segments);
             name = parsed.name();
-            result = OutcomeReplies.answer(exchange, node, node.submit(parsed.op(), parsed.clientId(), parsed.seq()), false);
+            result = OutcomeReplies.answer(request, response, node, node.submit(parsed.op(), parsed.clientId(), parsed.seq()), false);
         } catch (KvRequests.Refused r) {
-            Exchange.error(exchange, r.status, r.getMessage(), null);
+            Exchange.error(response, r.status, r.getMessage(), null);
             result = "bad-request";
         }
         metrics.clientOp(name, result);

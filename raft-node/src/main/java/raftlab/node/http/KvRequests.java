@@ -1,7 +1,6 @@
 package raftlab.node.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +27,8 @@ final class KvRequests {
         }
     }
 
-    static Parsed parse(HttpExchange exchange, String[] segments) throws IOException, Refused {
-        String method = exchange.getRequestMethod();
+    static Parsed parse(HttpRequest exchange, String[] segments) throws IOException, Refused {
+        String method = exchange.method();
         if (segments.length < 3 || segments.length > 4 || (segments.length == 4 && !segments[3].equals("cas"))) {
             throw new Refused(404, "no such path; use /kv/{key} or /kv/{key}/cas");
         }
@@ -38,8 +37,8 @@ final class KvRequests {
         if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             throw new Refused(413, "the key is longer than " + MAX_KEY_BYTES + " bytes");
         }
-        String clientId = exchange.getRequestHeaders().getFirst("Client-Id");
-        String seqText = exchange.getRequestHeaders().getFirst("Request-Seq");
+        String clientId = exchange.header("Client-Id");
+        String seqText = exchange.header("Request-Seq");
         long seq = 0;
         if (clientId != null && (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID_CHARS)) {
             throw new Refused(400, "the Client-Id header must have 1 to " + MAX_CLIENT_ID_CHARS + " characters");
@@ -57,7 +56,7 @@ final class KvRequests {
         try {
             if (cas) {
                 if (!method.equals("POST")) throw new Refused(405, "use POST for /kv/{key}/cas");
-                ObjectNode body = JsonValues.parseObject(Exchange.body(exchange));
+                ObjectNode body = JsonValues.parseObject(exchange.body());
                 String expect = JsonValues.canonical(body.get("expect"), "expect", true);
                 String value = JsonValues.canonical(body.get("value"), "value", false);
                 checkSize(expect);
@@ -70,7 +69,7 @@ final class KvRequests {
                 case "DELETE":
                     return new Parsed(new KvOp.Delete(key), "delete", clientId, seq);
                 case "PUT": {
-                    ObjectNode body = JsonValues.parseObject(Exchange.body(exchange));
+                    ObjectNode body = JsonValues.parseObject(exchange.body());
                     String value = JsonValues.canonical(body.get("value"), "value", false);
                     checkSize(value);
                     return new Parsed(new KvOp.Put(key, value), "put", clientId, seq);
@@ -80,8 +79,6 @@ final class KvRequests {
             }
         } catch (JsonValues.BadInput e) {
             throw new Refused(400, e.getMessage());
-        } catch (Exchange.TooLarge e) {
-            throw new Refused(413, e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package raftlab.node.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +16,7 @@ final class OutcomeReplies {
     private OutcomeReplies() {}
 
     /** Waits for {@code reply} and answers; returns the result class for metrics. */
-    static String answer(HttpExchange exchange, NodeApi node, CompletableFuture<Outcome> reply, boolean admin) throws IOException {
+    static String answer(HttpRequest request, HttpResponse exchange, NodeApi node, CompletableFuture<Outcome> reply, boolean admin) throws IOException {
         if (reply == null) {
             String why = node.stoppedBecause();
             Exchange.error(exchange, 503, why != null ? "this node stopped serving: " + why
@@ -48,9 +47,9 @@ final class OutcomeReplies {
                         n.leader() == null ? null : n.leader().value());
                 return "no-leader";
             }
-            String query = exchange.getRequestURI().getRawQuery();
-            exchange.getResponseHeaders().set("Location", leader.clientUrl() + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
-            exchange.getResponseHeaders().set("Raft-Leader", leader.id());
+            String query = request.rawQuery();
+            exchange.header("Location", leader.clientUrl() + request.rawPath() + (query == null ? "" : "?" + query));
+            exchange.header("Raft-Leader", leader.id());
             Exchange.error(exchange, 307, "this node is not the leader; ask " + leader.id(), leader.id());
             return "redirect";
         } else if (outcome instanceof Outcome.Rejected r) {

@@ -43,11 +43,19 @@ public final class ByteReader {
         return value;
     }
 
-    public int readCount() { return (int) readNonNegative(remaining()); }
+    /** A count or length, which can never exceed the bytes left after it (each counted thing takes at least one). */
+    public int readCount() {
+        long value = readVarLong();
+        if (value < 0 || value > remaining()) throw new IllegalArgumentException("count " + value + " exceeds the " + remaining() + " bytes left");
+        return (int) value;
+    }
 
     public String readString() {
-        long lengthPlusOne = readNonNegative(remaining() + 1L);
+        long lengthPlusOne = readVarLong();
         if (lengthPlusOne == 0) return null;
+        if (lengthPlusOne < 0 || lengthPlusOne - 1 > remaining()) {
+            throw new IllegalArgumentException("string of " + (lengthPlusOne - 1) + " bytes exceeds the " + remaining() + " bytes left");
+        }
         int length = (int) (lengthPlusOne - 1);
         String value = new String(bytes, position, length, StandardCharsets.UTF_8);
         position += length;

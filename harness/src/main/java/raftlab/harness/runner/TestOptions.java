@@ -1,0 +1,35 @@
+package raftlab.harness.runner;
+
+import java.time.Duration;
+import java.util.List;
+import raftlab.harness.nemesis.FaultKind;
+
+/**
+ * Everything that defines a campaign; written to test.json so a run can be repeated.
+ *
+ * @param concurrency     client threads
+ * @param rate            target operations per second over all threads (0: as fast as possible)
+ * @param livenessBound   after the final heal, a write and a read must be acknowledged within this
+ */
+public record TestOptions(String workload, String lab, int nodeCount, List<String> nodes, int concurrency, Duration timeLimit,
+                          double rate, List<FaultKind> nemeses, Duration nemesisInterval, long seed, Duration checkTimeLimit,
+                          List<String> bugs, boolean leaveDbRunning, Duration opTimeout, Duration livenessBound) {
+    public TestOptions {
+        nodes = List.copyOf(nodes);
+        nemeses = List.copyOf(nemeses);
+        bugs = List.copyOf(bugs);
+    }
+
+    /** The store's test name: {@code <lab>-<workload>[-<nemeses>]}, such as {@code local-register-partition-kill}. */
+    public String testName() {
+        StringBuilder name = new StringBuilder(lab).append('-').append(workload);
+        for (FaultKind kind : nemeses) name.append('-').append(kind.flagName());
+        for (String bug : bugs) name.append("-bug-").append(bug);
+        return name.toString();
+    }
+
+    public TestOptions withSeed(long newSeed) {
+        return new TestOptions(workload, lab, nodeCount, nodes, concurrency, timeLimit, rate, nemeses, nemesisInterval, newSeed,
+                checkTimeLimit, bugs, leaveDbRunning, opTimeout, livenessBound);
+    }
+}
