@@ -146,14 +146,32 @@ public final class SshLab implements Lab {
             String prepare = "set -e\n" + RemoteScripts.makeDir(d) + "\n" + RemoteScripts.signal(d, "KILL", Duration.ofSeconds(5))
                     + RemoteScripts.wipe(d) + "\n" + RemoteScripts.installChains() + RemoteScripts.heal() + "\n" + RemoteScripts.jarDigest(d);
             String remoteDigest = h.runChecked("prepare the host", prepare, commandTimeout).stdout().strip();
-            if (!remoteDigest.endsWith(digest)) {
-                h.upload(binary.jar(), d + "/raft-node.jar");
-            }
+            if (!remoteDigest.endsWith(digest)) uploadVerified(h, d + "/raft-node.jar", digest);
             resetClock(h);
             return null;
         });
         parallel.map(hosts, h -> { startNode(h.name()); return null; });
         LOG.info(() -> "ssh lab up: " + nodes.stream().map(n -> n.id() + "=" + n.host()).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Copies the node's jar and checks its SHA-256 on the host, trying three times: a jar cut
+     * short still opens as a zip and fails only later with a missing class (seen once on a
+     * machine under heavy load), which is much harder to understand than this check's sentence.
+     */
+    private void uploadVerified(SshHost h, String remotePath, String digest) {
+        String seen = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            h.upload(binary.jar(), remotePath);
+            seen = h.runChecked("read the node jar's digest", "sha256sum " + Shell.quote(remotePath) + " | cut -d' ' -f1", commandTimeout)
+                    .stdout().strip();
+            if (seen.equals(digest)) return;
+            String got = seen;
+            int tries = attempt;
+            LOG.warning(() -> "the node jar on " + h.describe() + " has digest " + got + ", not " + digest + " (attempt " + tries + ")");
+        }
+        throw new LabException("the node jar arrived damaged on " + h.describe() + " three times (SHA-256 " + seen
+                + "); check the host's disk space and the connection");
     }
 
     /** {@code raft-node run} with the cluster's peers, this node's data directory and the bug switches. */

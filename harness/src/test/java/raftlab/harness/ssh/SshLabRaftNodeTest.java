@@ -35,7 +35,7 @@ class SshLabRaftNodeTest {
 
     private Optional<JsonNode> status(LabNode node) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(node.clientUri().resolve("/status")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(node.clientUri().resolve("/status")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
         } catch (Exception e) {
@@ -43,9 +43,9 @@ class SshLabRaftNodeTest {
         }
     }
 
-    /** The node that says it leads, waiting up to a minute (JVMs start slowly on a loaded machine). */
+    /** The node that says it leads, waiting up to two minutes (JVMs start slowly on a loaded machine). */
     private LabNode leader(SshLab lab, String except) throws InterruptedException {
-        Duration wait = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("RAFTLAB_TEST_LEADER_WAIT_SECONDS", "60")));
+        Duration wait = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("RAFTLAB_TEST_LEADER_WAIT_SECONDS", "120")));
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             for (LabNode node : lab.nodes()) {
