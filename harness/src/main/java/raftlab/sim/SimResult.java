@@ -8,7 +8,7 @@ import raftlab.history.Op;
  *
  * @param options      the options of the run (with its seed)
  * @param history      client and nemesis operations, in the format of DESIGN.md ({@code :time} is virtual nanoseconds)
- * @param violations   invariants that did not hold (the run stops at the first, so at most one safety violation)
+ * @param violations   invariants that did not hold (the run stops at the first, so at most one safety violation; under a bug switch it goes on and records each invariant once)
  * @param stats        counters
  * @param cluster      the final table, one row per node
  * @param livenessMicros after the heal, how long until a write committed (-1 if none did within the bound)

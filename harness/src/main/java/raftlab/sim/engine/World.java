@@ -403,8 +403,15 @@ public final class World {
 
     void violation(Invariant invariant, SimNode node, String detail) {
         Violation v = new Violation(invariant, now, node == null ? null : node.name, detail, options.bugs().any());
-        violations.add(v);
-        stopped = true;
+        // Under a bug switch the run goes on after a broken invariant (each is recorded once), so that the clients meet the
+        // anomaly and the checker, not the simulator, can catch it; a thrown core or lost liveness still ends the run.
+        if (v.underBug() && invariant != Invariant.NO_EXCEPTION && invariant != Invariant.LIVENESS) {
+            for (Violation seen : violations) if (seen.invariant() == invariant) return;
+            violations.add(v);
+        } else {
+            violations.add(v);
+            stopped = true;
+        }
         if (trace.on) {
             StringBuilder b = trace.begin(now, "violation");
             Trace.str(b, "invariant", invariant.name());
