@@ -26,6 +26,8 @@ import raftlab.raft.ReadMode;
  * @param readMode              how leaders serve reads
  * @param snapshotEveryEntries  each node snapshots and compacts its log after this many applied entries (small, so that
  *                              runs exercise compaction and InstallSnapshot)
+ * @param keepGoing             run to the end after an invariant violation (for bug-switch labs, where the checker should
+ *                              see what the bug does to clients); by default the first violation stops the run
  * @param explain               narrate decisions (votes, commits, elections) through {@link SimListener#explain}
  * @param traceFile             write the event trace as JSONL here (null: no file)
  * @param traceDigest           compute a SHA-256 of the event trace into {@link SimResult#traceDigest} (replay tests)
@@ -33,7 +35,7 @@ import raftlab.raft.ReadMode;
 public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double rate, int concurrency,
                          Workload workload, int keyCount, Scenario scenario, Faults faults,
                          long nemesisIntervalMicros, long healBoundMicros, long opTimeoutMicros,
-                         Bugs bugs, ReadMode readMode, long snapshotEveryEntries, boolean explain, Path traceFile,
+                         Bugs bugs, ReadMode readMode, long snapshotEveryEntries, boolean keepGoing, boolean explain, Path traceFile,
                          boolean traceDigest) {
 
     public static final int MIN_NODES = 3;
@@ -58,7 +60,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         b.seed = seed; b.nodeCount = nodeCount; b.timeLimitMicros = timeLimitMicros; b.rate = rate; b.concurrency = concurrency;
         b.workload = workload; b.keyCount = keyCount; b.scenario = scenario; b.faults = faults;
         b.nemesisIntervalMicros = nemesisIntervalMicros; b.healBoundMicros = healBoundMicros; b.opTimeoutMicros = opTimeoutMicros;
-        b.bugs = bugs; b.readMode = readMode; b.snapshotEveryEntries = snapshotEveryEntries; b.explain = explain; b.traceFile = traceFile; b.traceDigest = traceDigest;
+        b.bugs = bugs; b.readMode = readMode; b.snapshotEveryEntries = snapshotEveryEntries; b.keepGoing = keepGoing; b.explain = explain; b.traceFile = traceFile; b.traceDigest = traceDigest;
         return b;
     }
 
@@ -96,6 +98,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         if (opTimeoutMicros != d.opTimeoutMicros) a.add("--op-timeout " + Durations.format(opTimeoutMicros));
         if (readMode == ReadMode.LEASE) a.add("--lease-reads");
         if (snapshotEveryEntries != d.snapshotEveryEntries) a.add("--snapshot-every " + snapshotEveryEntries);
+        if (keepGoing) a.add("--keep-going");
         if (bugs.staleReads()) a.add("--bug-stale-reads");
         if (bugs.leaseWallClock()) a.add("--bug-lease-wall-clock");
         if (bugs.noFsync()) a.add("--bug-no-fsync");
@@ -132,6 +135,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         private Bugs bugs = Bugs.NONE;
         private ReadMode readMode = ReadMode.READ_INDEX;
         private long snapshotEveryEntries = 500;
+        private boolean keepGoing;
         private boolean explain;
         private Path traceFile;
         private boolean traceDigest;
@@ -152,6 +156,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         public Builder bugs(Bugs v) { bugs = v; return this; }
         public Builder readMode(ReadMode v) { readMode = v; return this; }
         public Builder snapshotEveryEntries(long v) { snapshotEveryEntries = v; return this; }
+        public Builder keepGoing(boolean v) { keepGoing = v; return this; }
         public Builder explain(boolean v) { explain = v; return this; }
         public Builder traceFile(Path v) { traceFile = v; return this; }
         public Builder traceDigest(boolean v) { traceDigest = v; return this; }
@@ -159,7 +164,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
 
         public SimOptions build() {
             return new SimOptions(seed, nodeCount, timeLimitMicros, rate, concurrency, workload, keyCount, scenario, faults,
-                    nemesisIntervalMicros, healBoundMicros, opTimeoutMicros, bugs, readMode, snapshotEveryEntries, explain, traceFile,
+                    nemesisIntervalMicros, healBoundMicros, opTimeoutMicros, bugs, readMode, snapshotEveryEntries, keepGoing, explain, traceFile,
                     traceDigest);
         }
     }

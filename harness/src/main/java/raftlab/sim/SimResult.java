@@ -8,7 +8,8 @@ import raftlab.history.Op;
  *
  * @param options      the options of the run (with its seed)
  * @param history      client and nemesis operations, in the format of DESIGN.md ({@code :time} is virtual nanoseconds)
- * @param violations   invariants that did not hold (the run stops at the first, so at most one safety violation; under a bug switch it goes on and records each invariant once)
+ * @param violations   invariants that did not hold: the first stops the run, unless {@link SimOptions#keepGoing} (then at
+ *                     most {@link #MAX_VIOLATIONS} are kept)
  * @param stats        counters
  * @param cluster      the final table, one row per node
  * @param livenessMicros after the heal, how long until a write committed (-1 if none did within the bound)
@@ -16,6 +17,8 @@ import raftlab.history.Op;
  */
 public record SimResult(SimOptions options, List<Op> history, List<Violation> violations, SimStats stats,
                         List<NodeRow> cluster, long livenessMicros, String traceDigest) {
+    public static final int MAX_VIOLATIONS = 100;
+
     public boolean violated() { return !violations.isEmpty(); }
 
     /** {@code raftlab sim ...} that reproduces this run. */

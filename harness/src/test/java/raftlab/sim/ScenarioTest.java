@@ -48,4 +48,13 @@ class ScenarioTest {
         }
         assertTrue(caught, "no seed in 1..40 lost a committed entry under --bug-no-fsync");
     }
+
+    @Test
+    void aPausedCandidateMayWinAnOlderTermAfterANewerTermCommitted() {
+        // Seed 0x39 found this: n3, paused as a candidate of term 11 holding n1's vote, resumes and leads term 11 after
+        // n1 led term 12 and committed an entry of it. Leader completeness only owes a leader what earlier terms committed.
+        SimResult r = Simulation.run(SimOptions.builder().seed(0x39).nodeCount(3).timeLimitMicros(10_000_000).scenario(Scenario.RANDOM)
+                .faults(Faults.RANDOM.withDelay(1_000, 20_000)).nemesisIntervalMicros(300_000).snapshotEveryEntries(20).build());
+        assertTrue(!r.violated(), () -> r.violations() + "\nreproduce with: " + r.reproduceCommand());
+    }
 }

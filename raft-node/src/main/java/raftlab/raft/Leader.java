@@ -232,7 +232,8 @@ final class Leader {
         pr.recentActive = true;
         if (r.readContext() > pr.ackedReadContext) {
             pr.ackedReadContext = r.readContext();
-            confirmReads();
+            // Counting a quorum costs a sort over the voters; only reads and leases need it.
+            if (!reads.inRound.isEmpty() || leaseMode()) confirmReads();
         }
         if (!r.success()) {
             onReject(pr, r);
@@ -252,7 +253,7 @@ final class Leader {
             }
         }
         if (progressed) {
-            maybeCommit();
+            if (pr.match > node.commit) maybeCommit();
             maybePromote(pr);
         }
         maybeSendTimeoutNow(pr);

@@ -103,6 +103,10 @@ final class RaftNode {
         commit = Math.max(log.snapshotIndex(), Math.min(hardState.commit(), log.lastIndex()));
         applied = log.snapshotIndex();
         resetElectionTimeout();
+        // A restarted server ignores votes for a minimum election timeout, as if it had just heard from a leader: it
+        // may have acknowledged one just before the crash, and a lease may count on it. The forgetVote bug, which
+        // is about restarts, drops this too so that a restarted server can vote again at once.
+        lastLeaderContact = bugs.forgetVote() ? -config.electionTicksMin() : 0;
     }
 
     // ---- time ----
@@ -118,7 +122,7 @@ final class RaftNode {
         electionElapsed++;
         if (electionElapsed >= electionTimeout) {
             electionElapsed = 0;
-            if (isVoter(self)) {
+            if (promotable()) {
                 if (explain) note(self + " heard from no leader for " + electionTimeout + " ticks and asks for pre-votes for term " + (term + 1));
                 startPreVote();
             } else {
@@ -263,7 +267,7 @@ final class RaftNode {
     }
 
     private void onTimeoutNow(TimeoutNow t) {
-        if (leader != null || !isVoter(self)) return;
+        if (leader != null || !promotable()) return;
         if (explain) note(self + " was told TimeoutNow by " + t.from() + " and campaigns at once");
         startElection(true);
     }
@@ -297,6 +301,21 @@ final class RaftNode {
     }
 
     boolean isVoter(NodeId id) { return configuration.voters().contains(id); }
+
+    /**
+     * May this server campaign? A voter may. So may a server that the latest, still uncommitted,
+     * configuration removed but the one before counted: otherwise a leader that removed itself and was
+     * deposed before the change committed could leave the remaining voters unable to elect anyone (its
+     * log is the longest, and it would never campaign). It counts votes in the latest configuration,
+     * commits the change as leader, and steps down then.
+     */
+    private boolean promotable() {
+        if (isVoter(self)) return true;
+        long latest = configs.lastKey();
+        if (latest <= commit) return false;
+        Map.Entry<Long, Configuration> before = configs.lowerEntry(latest);
+        return before != null && before.getValue().voters().contains(self);
+    }
 
     private boolean hasQuorum(TreeSet<NodeId> votes) {
         int count = 0;

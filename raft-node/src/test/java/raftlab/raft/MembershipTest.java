@@ -94,4 +94,31 @@ class MembershipTest {
         c.run(100);
         assertEquals(next, c.leader(), "the removed leader must not come back");
     }
+
+    /**
+     * Regression for randomized seed 749: a leader removes itself, is cut off from the only remaining
+     * voter and deposed by CheckQuorum before the change commits. It holds the longest log, so the
+     * remaining voter cannot win; it must campaign itself, commit the change, and step down.
+     */
+    @Test
+    void aLeaderDeposedBeforeItsOwnRemovalCommittedStillLetsTheClusterRecover() {
+        TestCluster c = TestCluster.of(2, 46);
+        c.run(12);
+        c.campaign(n(2));
+        c.stabilize();
+        assertEquals(n(2), c.leader());
+        c.isolate(n(1));
+        c.admin(n(2), new AdminCommand.RemoveMember(n(2)));
+        assertEquals(List.of(n(1)), c.server(2).configuration().voters());
+        c.run(30);
+        assertFalse(c.server(2).isLeader(), "CheckQuorum should have deposed n2");
+        c.heal();
+        NodeId leader = c.electLeader(300);
+        c.run(30);
+        assertEquals(n(1), c.leader(), "n1, the only voter, should lead in the end (after " + leader + ")");
+        assertTrue(c.server(1).commitIndex() >= 3, "the removal committed");
+        long put = c.submit(n(1), new KvOp.Put("k", "1"));
+        c.run(3);
+        assertEquals(new Outcome.Ok("1"), c.reply(put));
+    }
 }

@@ -23,6 +23,9 @@ final class TestCluster {
     final TreeMap<NodeId, Integer> generation = new TreeMap<>();
     final ArrayList<Message> network = new ArrayList<>();
     final TreeMap<Long, Outcome> replies = new TreeMap<>();
+    /** The tick at which each reply arrived. */
+    final TreeMap<Long, Long> replyTick = new TreeMap<>();
+    long ticks;
     /** Every entry each server applied, in order (for state machine safety). */
     final TreeMap<NodeId, List<Entry>> applied = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
@@ -30,6 +33,8 @@ final class TestCluster {
     private final SplittableRandom random;
     private long nextRequestId = 1;
     long wallMillis = 1_000_000;
+    /** A hash of every message sent, in order, over their wire encoding: equal traces give equal hashes. */
+    long traceHash = 17;
 
     TestCluster(long seed) { this.random = new SplittableRandom(seed); }
 
@@ -108,9 +113,11 @@ final class TestCluster {
             ServerReady ready = s.ready();
             disks.get(id).persist(ready);
             network.addAll(ready.messages());
+            for (Message m : ready.messages()) traceHash = traceHash * 31 + java.util.Arrays.hashCode(raftlab.raft.codec.WireCodec.encode(m));
             if (network.size() > 100_000) throw new AssertionError("runaway: " + network.size() + " messages in flight, e.g. " + network.get(network.size() - 1));
             for (ClientReply reply : ready.replies()) {
                 if (replies.put(reply.requestId(), reply.outcome()) != null) throw new AssertionError("request " + reply.requestId() + " answered twice");
+                replyTick.put(reply.requestId(), ticks);
             }
             applied.get(id).addAll(ready.applied());
             notes.addAll(ready.notes());
@@ -151,6 +158,7 @@ final class TestCluster {
 
     void tickAll() {
         wallMillis += 10;
+        ticks++;
         for (NodeId id : servers.keySet()) {
             if (down.contains(id)) continue;
             servers.get(id).tick(wallMillis);

@@ -21,6 +21,7 @@ final class KvAppendMachine implements Machine {
     private final long[] pieceHash;
     private final long[] piecePower;
     private final int pieceCount;
+    private final long[][] prefixHashes;
     // nodes, as parallel arrays: parent, the call whose piece was appended (-1 for the root), length, hash
     private int[] parent = new int[256];
     private int[] pieceOf = new int[256];
@@ -34,6 +35,7 @@ final class KvAppendMachine implements Machine {
         kind = new byte[calls.length];
         piece = new String[calls.length];
         pieceHash = new long[calls.length];
+        prefixHashes = new long[calls.length][];
         piecePower = new long[calls.length];
         for (int i = 0; i < calls.length; i++) {
             Object v = calls[i].value();
@@ -103,6 +105,22 @@ final class KvAppendMachine implements Machine {
     }
 
     @Override public boolean readOnly(int call) { return kind[call] == GET; }
+
+    @Override public boolean resets(int call) { return kind[call] == PUT; }
+
+    @Override public boolean canStillFit(long state, int call) {
+        if (kind[call] != GET) return true;
+        int n = length[(int) state];
+        String x = piece[call];
+        if (n > x.length()) return false;
+        long[] prefixes = prefixHashes[call];
+        if (prefixes == null) {
+            prefixes = new long[x.length() + 1];
+            for (int k = 0; k < x.length(); k++) prefixes[k + 1] = prefixes[k] * BASE + x.charAt(k);
+            prefixHashes[call] = prefixes;
+        }
+        return prefixes[n] == hash[(int) state]; // unequal hashes prove the state is no prefix of x
+    }
 
     @Override public Object decode(long state) { return spell((int) state); }
 }

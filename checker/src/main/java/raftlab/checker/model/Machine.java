@@ -20,10 +20,28 @@ public interface Machine {
     default boolean readOnly(int call) { return false; }
 
     /**
-     * Uncertain calls of one class (0 or more) step alike in every state, so the search tries only
-     * the first of them at each point; -1 for a call like no other.
+     * 0 for an uncertain call that steps like every other call of class 0 in every state (for a
+     * register: a write of a value no call observes), so the search tries only the first of them
+     * at each point; -1 for a call like no other.
      */
     default int symmetryClass(int call) { return -1; }
+
+    /**
+     * Whether {@code call} might still take effect after further calls from {@code state}, when none
+     * of those calls {@link #resets} the state. False lets the search drop a choice early: for
+     * kv-append, a get of X can only follow states that are prefixes of X.
+     */
+    default boolean canStillFit(long state, int call) { return true; }
+
+    /** Whether the call sets the state regardless of what it was (a put), which voids {@link #canStillFit}. */
+    default boolean resets(int call) { return true; }
+
+    /**
+     * For an uncertain call: the history index after which no call can tell its effect apart from
+     * that of a call of class 0 (for a register write: the last completion of a call that reads or
+     * compares with its value), or Long.MAX_VALUE. Past it the search treats the call as class 0.
+     */
+    default long distinctUntil(int call) { return Long.MAX_VALUE; }
 
     /** The state as the model's value, for explanations. */
     Object decode(long state);

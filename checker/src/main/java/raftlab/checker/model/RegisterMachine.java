@@ -28,6 +28,7 @@ final class RegisterMachine implements Machine {
     private final long initial;
     private final int unobserved;
     private final int[] symmetry;
+    private final long[] distinctUntil;
     private final List<Object> values = new ArrayList<>();
     private final Map<Object, Integer> ids = new HashMap<>();
 
@@ -43,6 +44,7 @@ final class RegisterMachine implements Machine {
         unobserved = values.size();
         values.add("a value no operation observed");
         symmetry = new int[calls.length];
+        distinctUntil = new long[calls.length];
         for (int i = 0; i < calls.length; i++) {
             Call c = calls[i];
             Object v = c.value();
@@ -72,9 +74,22 @@ final class RegisterMachine implements Machine {
             }
             symmetry[i] = -1;
             if (c.fate() == Fate.MAYBE && kind[i] == WRITE && a[i] == unobserved) symmetry[i] = 0;
-            if (c.fate() == Fate.MAYBE && kind[i] == CAS && b[i] == unobserved) symmetry[i] = 1 + a[i];
+        }
+        // the last completion of a call that looks at each value (MAX when one may never complete)
+        long[] lastLook = new long[values.size()];
+        for (int i = 0; i < calls.length; i++) {
+            int looked = kind[i] == READ || kind[i] == CAS || kind[i] == CAS_FAILED ? a[i] : -1;
+            if (looked < 0 || looked >= lastLook.length) continue;
+            long until = calls[i].fate() == Fate.COMPLETED && calls[i].completion() != null ? calls[i].completion().index() : Long.MAX_VALUE;
+            lastLook[looked] = Math.max(lastLook[looked], until);
+        }
+        for (int i = 0; i < calls.length; i++) {
+            boolean uncertainWrite = calls[i].fate() == Fate.MAYBE && kind[i] == WRITE && a[i] != unobserved;
+            distinctUntil[i] = uncertainWrite && a[i] < lastLook.length && a[i] != initial ? lastLook[a[i]] : Long.MAX_VALUE;
         }
     }
+
+    @Override public long distinctUntil(int call) { return distinctUntil[call]; }
 
     /** The number of a value written: its own when someone observes it, else the shared one. */
     private int target(Object value) {

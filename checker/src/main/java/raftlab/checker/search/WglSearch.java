@@ -21,10 +21,12 @@ public final class WglSearch {
     // the phases of choosing at one level, in order
     private static final int READS = -1;
     private static final int FIRST = 0;
-    private static final int ENABLERS_MAIN = 1;
+    private static final int ENABLERS_MAIN = 1; // calls after which the first one fits
     private static final int ENABLERS_INFO = 2;
-    private static final int REST_MAIN = 3;
-    private static final int REST_INFO = 4;
+    private static final int PROGRESS_MAIN = 3; // calls after which it may still fit without a reset
+    private static final int PROGRESS_INFO = 4;
+    private static final int REST_MAIN = 5;
+    private static final int REST_INFO = 6;
 
     private final KeyCalls calls;
     private final Machine machine;
@@ -98,6 +100,8 @@ public final class WglSearch {
         int deepest = 0;
         int first = firstReturn(next, mainHead);
         int phase = READS;
+        boolean seenInterchangeable = false; // in an uncertain phase: one interchangeable call was met already
+        boolean resettable = true; // whether a call that resets the state may still come before the first completion
         int entry = next[mainHead];
         ConfigurationCache cache = new ConfigurationCache(budget);
         long iterations = -1; // so the bounds are checked before the first step too
@@ -135,29 +139,35 @@ public final class WglSearch {
                     candidate = first;
                     after = machine.step(state, candidate);
                 } else {
-                    boolean inMain = phase == ENABLERS_MAIN || phase == REST_MAIN;
+                    boolean inMain = (phase & 1) == 1;
                     boolean past = inMain ? entry == END || (entry & 1) == 1 : entry == END || seq[entry] > seq[2 * first + 1];
                     if (past) {
                         if (phase == REST_INFO) {
                             candidate = -1; // every choice at this level was tried
                         } else {
                             phase++;
-                            entry = phase == REST_MAIN ? next[mainHead] : next[infoHead];
+                            entry = (phase & 1) == 1 ? next[mainHead] : next[infoHead];
+                            seenInterchangeable = false;
                             continue;
                         }
                     } else {
                         int c = entry >>> 1;
-                        boolean uncertain = phase == ENABLERS_INFO || phase == REST_INFO;
+                        boolean uncertain = (phase & 1) == 0;
                         // Of interchangeable uncertain calls only the first is tried.
-                        boolean skip = c == first || (uncertain && machine.symmetryClass(c) >= 0
-                                && firstOfClass(next, infoHead, machine.symmetryClass(c)) != c);
+                        boolean skip = c == first;
+                        if (uncertain && interchangeable(c, first)) {
+                            skip |= seenInterchangeable;
+                            seenInterchangeable = true;
+                        }
                         if (!skip) {
                             long stepped = machine.step(state, c);
                             // An uncertain call that changes nothing is better left for later.
                             if (uncertain && stepped == state) stepped = Machine.ILLEGAL;
                             if (stepped != Machine.ILLEGAL) {
-                                boolean enables = machine.step(stepped, first) != Machine.ILLEGAL;
-                                if (enables == (phase == ENABLERS_MAIN || phase == ENABLERS_INFO)) {
+                                int rank = machine.step(stepped, first) != Machine.ILLEGAL ? 0 : machine.canStillFit(stepped, first) ? 1 : 2;
+                                // the first call must still be able to take effect, unless something may reset the state
+                                if (rank == 2 && !resettable) rank = -1;
+                                if (rank == (phase - 1) / 2) {
                                     candidate = c;
                                     after = stepped;
                                 }
@@ -207,6 +217,7 @@ public final class WglSearch {
                         if (phase == FIRST) {
                             phase = ENABLERS_MAIN;
                             entry = next[mainHead];
+                            resettable = anyReset(next, mainHead, infoHead, seq, first, state);
                         } else {
                             entry = next[entry];
                         }
@@ -232,11 +243,14 @@ public final class WglSearch {
                     f2 ^= z2[undone];
                     forced = stackForced[depth];
                 } while (forced);
+                resettable = anyReset(next, mainHead, infoHead, seq, first, state);
                 if (phase == FIRST) {
                     phase = ENABLERS_MAIN;
                     entry = next[mainHead];
                 } else {
-                    entry = next[2 * stackCall[depth]];
+                    int undone = stackCall[depth];
+                    entry = next[2 * undone];
+                    if ((phase & 1) == 0) seenInterchangeable = interchangeableUpTo(next, infoHead, 2 * undone, first);
                 }
             }
         } catch (ConfigurationCache.MemoryBoundReached e) {
@@ -250,11 +264,32 @@ public final class WglSearch {
         return new SearchOutcome(SearchOutcome.Result.STOPPED, why, cache.size(), deepest, new int[0], -1, 0);
     }
 
-    private int firstOfClass(int[] next, int head, int symmetryClass) {
+    /** Whether a call that resets the state to one from which {@code first} can still fit may take effect before {@code first} must. */
+    private boolean anyReset(int[] next, int mainHead, int infoHead, int[] seq, int first, long state) {
+        for (int e = next[mainHead]; e != END && (e & 1) == 0; e = next[e]) if (helpfulReset(e >>> 1, first, state)) return true;
+        int boundary = seq[2 * first + 1];
+        for (int e = next[infoHead]; e != END && seq[e] < boundary; e = next[e]) if (helpfulReset(e >>> 1, first, state)) return true;
+        return false;
+    }
+
+    private boolean helpfulReset(int call, int first, long state) {
+        if (call == first || !machine.resets(call)) return false;
+        long after = machine.step(state, call);
+        return after != Machine.ILLEGAL && machine.canStillFit(after, first);
+    }
+
+    /** Whether an interchangeable call lies in the uncertain list from its head up to and including {@code last}. */
+    private boolean interchangeableUpTo(int[] next, int head, int last, int first) {
         for (int e = next[head]; e != END; e = next[e]) {
-            if (machine.symmetryClass(e >>> 1) == symmetryClass) return e >>> 1;
+            if (interchangeable(e >>> 1, first)) return true;
+            if (e == last) return false;
         }
-        return -1;
+        return false;
+    }
+
+    /** Class 0, or an uncertain call that nothing still to come can tell apart from class 0. */
+    private boolean interchangeable(int call, int first) {
+        return machine.symmetryClass(call) == 0 || machine.distinctUntil(call) < calls.calls()[first].completion().index();
     }
 
     private static int firstReturn(int[] next, int head) {

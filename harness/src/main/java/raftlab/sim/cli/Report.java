@@ -19,7 +19,7 @@ final class Report {
     }
 
     static void table(PrintWriter out, SimResult r) {
-        out.printf(Locale.ROOT, "%-5s %-13s %6s %-8s %8s %8s %8s %8s%n", "node", "role", "term", "state", "log", "last", "commit", "applied");
+        out.printf(Locale.ROOT, "%-5s %-13s %6s %-8s %8s %8s %8s %8s%n", "node", "role", "term", "alive", "log", "last", "commit", "applied");
         for (NodeRow row : r.cluster()) {
             out.printf(Locale.ROOT, "%-5s %-13s %6d %-8s %8d %8d %8d %8s%n", row.node(), row.role(), row.term(), row.state(),
                     row.logSize(), row.lastIndex(), row.commit(), row.applied() < 0 ? "-" : Long.toString(row.applied()));
@@ -44,7 +44,14 @@ final class Report {
             out.println("invariants: none violated");
             return;
         }
-        for (Violation v : r.violations()) out.println("INVARIANT VIOLATED: " + v);
+        int shown = 0;
+        for (Violation v : r.violations()) {
+            if (++shown > 10) {
+                out.println("... and " + (r.violations().size() - 10) + " more");
+                break;
+            }
+            out.println("INVARIANT VIOLATED: " + v);
+        }
         out.println("reproduce with: " + r.reproduceCommand());
     }
 

@@ -18,9 +18,17 @@ import raftlab.sim.Simulation;
 final class SeedCampaign {
     private SeedCampaign() {}
 
-    private record Outcome(SimResult result, CheckResult verdict) {}
+    /** What a seed's run leaves for the summary; its history is kept only when it must be written out. */
+    private record Outcome(SimResult result, CheckResult verdict) {
+        static Outcome slim(SimResult r, CheckResult verdict, boolean keepHistory) {
+            boolean failed = r.violated() || Linearizability.invalid(verdict);
+            if (failed && keepHistory) return new Outcome(r, verdict);
+            return new Outcome(new SimResult(r.options(), List.of(), r.violations(), r.stats(), List.of(), r.livenessMicros(), null), verdict);
+        }
+    }
 
-    static int run(SimOptions base, long from, long to, int jobs, PrintWriter out) {
+    /** With {@code historyDir}, each failing seed's history goes to {@code historyDir/seed-0x../}. */
+    static int run(SimOptions base, long from, long to, int jobs, java.nio.file.Path historyDir, PrintWriter out) {
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Future<Outcome>> futures = new ArrayList<>();
@@ -28,7 +36,7 @@ final class SeedCampaign {
             SimOptions options = base.toBuilder().seed(seed).traceFile(null).explain(false).build();
             futures.add(pool.submit(() -> {
                 SimResult r = Simulation.run(options);
-                return new Outcome(r, Linearizability.check(r, Duration.ofSeconds(10)));
+                return Outcome.slim(r, Linearizability.check(r, Duration.ofSeconds(10)), historyDir != null);
             }));
         }
         int violated = 0, invalid = 0, unknown = 0, unchecked = 0;
@@ -51,6 +59,11 @@ final class SeedCampaign {
                 } else if (o.verdict().validity() == raftlab.checker.Validity.UNKNOWN) {
                     unknown++;
                 }
+                if ((r.violated() || Linearizability.invalid(o.verdict())) && historyDir != null) {
+                    java.nio.file.Path dir = historyDir.resolve("seed-" + SimOptions.seedText(r.options().seed()));
+                    Linearizability.write(r, dir);
+                    out.println("  history: " + dir);
+                }
                 out.flush();
             }
         } catch (InterruptedException e) {
@@ -63,8 +76,9 @@ final class SeedCampaign {
         }
         long count = to - from + 1;
         double wall = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "%d seeds (%s..%s): %d violated an invariant, %d not linearizable, %d unknown%s; %,d events in %.1f s%n",
-                count, SimOptions.seedText(from), SimOptions.seedText(to), violated, invalid, unknown,
+        out.printf(Locale.ROOT, "%d seeds (%s..%s): %d violated an invariant%s, %d not linearizable, %d unknown%s; %,d events in %.1f s%n",
+                count, SimOptions.seedText(from), SimOptions.seedText(to), violated, base.bugs().any() && violated > 0 ? " (bug switches on)" : "",
+                invalid, unknown,
                 unchecked > 0 ? ", " + unchecked + " not checked" : "", events, wall);
         return violated + invalid > 0 ? 1 : 0;
     }

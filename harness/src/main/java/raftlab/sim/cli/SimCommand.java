@@ -57,9 +57,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--bug-forget-vote", description = "Bug: the vote is not persisted before it is granted.") boolean bugForgetVote;
     @Option(names = "--bug-commit-old-term", description = "Bug: entries of earlier terms are committed by counting replicas.") boolean bugCommitOldTerm;
     @Option(names = "--bug-ack-on-append", description = "Bug: the leader acknowledges a write when it appends it.") boolean bugAckOnAppend;
+    @Option(names = "--keep-going", description = "Run to the end after an invariant violation, so the checker sees what a bug does.") boolean keepGoing;
     @Option(names = "--explain", description = "Narrate each decision (votes, commits, elections) with its reason.") boolean explain;
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the event trace as JSON lines.") Path trace;
-    @Option(names = "--out", paramLabel = "DIR", description = "Write history.edn and history.jsonl here.") Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "Write history.edn and history.jsonl here (with --seeds: of each failing seed, in DIR/seed-0x...).") Path out;
     @Option(names = "--bench", description = "Measure simulated events per second (5 and 101 nodes) and print a table and a JSON line.") boolean bench;
 
     @Override public Integer call() {
@@ -77,7 +78,7 @@ public final class SimCommand implements Callable<Integer> {
             if (bench) return Bench.run(stdout);
             if (seeds != null) {
                 long[] range = Seeds.range(seeds);
-                return SeedCampaign.run(options, range[0], range[1], positive(jobs, "--jobs", 64), stdout);
+                return SeedCampaign.run(options, range[0], range[1], positive(jobs, "--jobs", 64), out, stdout);
             }
             return SingleRun.run(options, out, stdout);
         } catch (IllegalArgumentException e) {
@@ -126,6 +127,7 @@ public final class SimCommand implements Callable<Integer> {
         b.readMode(leaseReads ? ReadMode.LEASE : ReadMode.READ_INDEX);
         b.snapshotEveryEntries(positive(snapshotEvery, "--snapshot-every", Integer.MAX_VALUE));
         b.bugs(new Bugs(bugStaleReads, bugLeaseWallClock, bugNoFsync, bugForgetVote, bugCommitOldTerm, bugAckOnAppend));
+        b.keepGoing(keepGoing);
         b.explain(explain);
         b.traceFile(trace);
         return b.build();

@@ -23,6 +23,12 @@ final class Invariants {
     private final ArrayList<Seen[]> entriesSeen = new ArrayList<>();
     /** The cluster's committed prefix: committed.get(i - 1) is the entry committed at index i. */
     private final ArrayList<Entry> committed = new ArrayList<>();
+    /**
+     * The term in which each committed entry became committed (the term of the first node seen with it committed).
+     * Leader completeness is about those terms: a leader elected late for an older term need not hold entries that a
+     * newer term's leader committed meanwhile.
+     */
+    private long[] commitTerms = new long[1024];
 
     Invariants(World world) { this.world = world; }
 
@@ -127,9 +133,10 @@ final class Invariants {
             return;
         }
         if (commit > node.lastCommit) {
-            if (!recordCommitted(node, commit)) return;
-            if (world.explaining()) world.explain(node, "commit index " + Math.max(0, node.lastCommit) + " -> " + commit);
-            node.lastCommit = commit;
+            boolean consistent = recordCommitted(node, commit);
+            if (consistent && commit > Math.max(0, node.lastCommit)) world.onCommit(node, Math.max(0, node.lastCommit), commit);
+            node.lastCommit = commit; // so that a run that keeps going reports a bad commit once, not at every step
+            if (!consistent) return;
         }
         List<Entry> applied = node.appliedInStep;
         for (int i = 0; i < applied.size(); i++) {
@@ -142,10 +149,11 @@ final class Invariants {
                 Entry c = committed.get((int) e.index() - 1);
                 if (!c.equals(e)) {
                     world.violation(Invariant.STATE_MACHINE_SAFETY, node, "applied " + describe(e) + " where the cluster committed " + describe(c));
+                    adopt(e);
                     return;
                 }
             } else if (e.index() == committed.size() + 1) {
-                committed.add(e);
+                addCommitted(e, node.lastTerm);
             }
         }
         applied.clear();
@@ -164,22 +172,40 @@ final class Invariants {
                 Entry c = committed.get((int) i - 1);
                 if (!c.equals(e)) {
                     world.violation(Invariant.COMMITTED_PREFIX, node, "committed " + describe(e) + " where the cluster had committed " + describe(c));
+                    adopt(e);
                     return false;
                 }
             } else if (i == committed.size() + 1) {
-                committed.add(e);
+                addCommitted(e, node.server.term());
             }
         }
         return true;
+    }
+
+    /**
+     * After a divergence in a run that keeps going, the newer history becomes the reference, so that one divergence is
+     * reported once rather than at every later step.
+     */
+    private void adopt(Entry e) {
+        int keep = (int) e.index() - 1;
+        if (keep < committed.size()) committed.subList(keep, committed.size()).clear();
+        addCommitted(e, Long.MAX_VALUE);
+    }
+
+    private void addCommitted(Entry e, long term) {
+        if (committed.size() == commitTerms.length) commitTerms = java.util.Arrays.copyOf(commitTerms, commitTerms.length * 2);
+        commitTerms[committed.size()] = term;
+        committed.add(e);
     }
 
     private boolean checkLeaderCompleteness(SimNode node, long term) {
         LogStore log = node.disk.view();
         for (long i = Math.max(1, log.snapshotIndex() + 1); i <= committed.size(); i++) {
             Entry c = committed.get((int) i - 1);
+            if (commitTerms[(int) i - 1] >= term) continue; // committed in this term or a later one: not owed to this leader
             if (log.termAt(i) != c.term()) {
-                world.violation(Invariant.LEADER_COMPLETENESS, node, "became leader of term " + term + " without committed entry "
-                        + describe(c) + " (its log has term " + log.termAt(i) + " there and ends at " + log.lastIndex() + ")");
+                world.violation(Invariant.LEADER_COMPLETENESS, node, "became leader of term " + term + " without entry "
+                        + describe(c) + ", committed in term " + commitTerms[(int) i - 1] + " (its log has term " + log.termAt(i) + " there and ends at " + log.lastIndex() + ")");
                 return false;
             }
         }

@@ -57,6 +57,34 @@ final class Trace implements AutoCloseable {
         return b.append(",\"").append(key).append("\":").append(value);
     }
 
+    /** A message event: the fields that let a timeline be rebuilt, never Message.toString (it prints byte arrays by identity). */
+    void message(long now, String kind, String from, String to, raftlab.raft.Message m) {
+        StringBuilder b = begin(now, kind);
+        str(b, "from", from);
+        str(b, "to", to);
+        str(b, "type", m.getClass().getSimpleName());
+        num(b, "term", m.term());
+        if (m instanceof raftlab.raft.Message.AppendEntries a) {
+            num(b, "prev", a.prevLogIndex());
+            num(b, "entries", a.entries().size());
+            num(b, "commit", a.leaderCommit());
+        } else if (m instanceof raftlab.raft.Message.AppendResponse a) {
+            str(b, "success", Boolean.toString(a.success()));
+            num(b, "match", a.matchIndex());
+        } else if (m instanceof raftlab.raft.Message.VoteRequest v) {
+            str(b, "pre", Boolean.toString(v.preVote()));
+            num(b, "lastIndex", v.lastLogIndex());
+            num(b, "lastTerm", v.lastLogTerm());
+        } else if (m instanceof raftlab.raft.Message.VoteResponse v) {
+            str(b, "pre", Boolean.toString(v.preVote()));
+            str(b, "granted", Boolean.toString(v.granted()));
+        } else if (m instanceof raftlab.raft.Message.InstallSnapshot i) {
+            num(b, "index", i.lastIncludedIndex());
+            num(b, "offset", i.offset());
+        }
+        end();
+    }
+
     void end() {
         line.append("}\n");
         String text = line.toString();

@@ -403,15 +403,8 @@ public final class World {
 
     void violation(Invariant invariant, SimNode node, String detail) {
         Violation v = new Violation(invariant, now, node == null ? null : node.name, detail, options.bugs().any());
-        // Under a bug switch the run goes on after a broken invariant (each is recorded once), so that the clients meet the
-        // anomaly and the checker, not the simulator, can catch it; a thrown core or lost liveness still ends the run.
-        if (v.underBug() && invariant != Invariant.NO_EXCEPTION && invariant != Invariant.LIVENESS) {
-            for (Violation seen : violations) if (seen.invariant() == invariant) return;
-            violations.add(v);
-        } else {
-            violations.add(v);
-            stopped = true;
-        }
+        if (violations.size() < SimResult.MAX_VIOLATIONS) violations.add(v);
+        if (!options.keepGoing() || invariant == Invariant.NO_EXCEPTION) stopped = true;
         if (trace.on) {
             StringBuilder b = trace.begin(now, "violation");
             Trace.str(b, "invariant", invariant.name());
@@ -431,35 +424,20 @@ public final class World {
         if (options.explain()) explain(node, "became leader of term " + term);
     }
 
-    boolean explaining() { return options.explain(); }
+    void onCommit(SimNode node, long from, long to) {
+        if (trace.on) {
+            StringBuilder b = trace.begin(now, "commit");
+            Trace.str(b, "node", node.name);
+            Trace.num(b, "index", to);
+            trace.end();
+        }
+        if (options.explain()) explain(node, "commit index " + from + " -> " + to);
+    }
 
     void explain(SimNode node, String line) { listener.explain(now, node.name, line); }
 
     void traceMessage(String kind, int from, int to, Message m) {
-        StringBuilder b = trace.begin(now, kind);
-        Trace.str(b, "from", nodes[from].name);
-        Trace.str(b, "to", nodes[to].name);
-        Trace.str(b, "type", m.getClass().getSimpleName());
-        Trace.num(b, "term", m.term());
-        if (m instanceof Message.AppendEntries a) {
-            Trace.num(b, "prev", a.prevLogIndex());
-            Trace.num(b, "entries", a.entries().size());
-            Trace.num(b, "commit", a.leaderCommit());
-        } else if (m instanceof Message.AppendResponse a) {
-            Trace.str(b, "success", Boolean.toString(a.success()));
-            Trace.num(b, "match", a.matchIndex());
-        } else if (m instanceof Message.VoteRequest v) {
-            Trace.str(b, "pre", Boolean.toString(v.preVote()));
-            Trace.num(b, "lastIndex", v.lastLogIndex());
-            Trace.num(b, "lastTerm", v.lastLogTerm());
-        } else if (m instanceof Message.VoteResponse v) {
-            Trace.str(b, "pre", Boolean.toString(v.preVote()));
-            Trace.str(b, "granted", Boolean.toString(v.granted()));
-        } else if (m instanceof Message.InstallSnapshot s) {
-            Trace.num(b, "index", s.lastIncludedIndex());
-            Trace.num(b, "offset", s.offset());
-        }
-        trace.end();
+        trace.message(now, kind, nodes[from].name, nodes[to].name, m);
     }
 
     private static String describe(Throwable failure) {

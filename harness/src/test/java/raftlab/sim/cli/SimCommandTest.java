@@ -56,7 +56,7 @@ class SimCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "--scenario random --drop 0 --reorder=false --bug-no-fsync",
             "--node-count 7 --workload registers --keys 3 --rate 50.5 --partition --crash --clock-drift --delay 3ms --jitter 250us",
-            "--scenario split-brain --duplicate 0.02 --snapshot-every 40 --lease-reads --bug-stale-reads --heal-bound 20s --concurrency 9"})
+            "--scenario split-brain --duplicate 0.02 --snapshot-every 40 --keep-going --lease-reads --bug-stale-reads --heal-bound 20s --concurrency 9"})
     void theReproductionCommandRebuildsTheSameOptions(String args) {
         SimOptions o = parse(args.isEmpty() ? new String[0] : args.split(" "));
         SimOptions again = parse(o.commandLine().split(" "));
