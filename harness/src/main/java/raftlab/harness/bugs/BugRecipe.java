@@ -52,16 +52,16 @@ public record BugRecipe(BugSwitch bug, String why, String workload, List<FaultKi
                 .nemesisIntervalMicros(simNemesisInterval.toNanos() / 1000)
                 .readMode(readMode)
                 .bugs(switchOn ? bug.bugs() : Bugs.NONE)
+                .keepGoing(true) // the checker, not the first broken invariant, must judge what the clients saw
                 .build();
     }
 
     /**
-     * The simulator's options for a {@code raftlab test --lab sim} run: the recipe, with the seed and node count of the test
-     * and the switch on when the test names it.
+     * The simulator's options for a {@code raftlab test --lab sim} run: the recipe (its node count included, since some
+     * schedules need three nodes), with the seed of the test and the switch on when the test names it.
      */
     public SimOptions simOptions(TestOptions test) {
-        SimOptions o = simOptions(test.seed(), test.bugs().contains(bug.cliName()));
-        return o.toBuilder().nodeCount(test.nodeCount()).build();
+        return simOptions(test.seed(), test.bugs().contains(bug.cliName()));
     }
 
     /**

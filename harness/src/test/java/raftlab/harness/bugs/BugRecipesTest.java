@@ -53,6 +53,7 @@ class BugRecipesTest {
         assertTrue(recipe.controlOf(test("local", List.of())).bugs().isEmpty());
         assertEquals(recipe, BugRecipes.of(sim).orElseThrow());
         assertTrue(recipe.simOptions(sim).bugs().staleReads());
-        assertEquals(5, recipe.simOptions(sim).nodeCount());
+        assertEquals(recipe.simOptions(42, true), recipe.simOptions(sim));
+        assertTrue(recipe.simOptions(sim).keepGoing(), "the checker judges the whole run");
     }
 }
