@@ -1,0 +1,73 @@
+package raftlab.harness.bugs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import raftlab.harness.nemesis.FaultKind;
+import raftlab.harness.runner.TestOptions;
+import raftlab.raft.ReadMode;
+import raftlab.sim.Faults;
+import raftlab.sim.Scenario;
+
+/** One recipe per bug switch, tuned so that the checker catches the switch in the simulator within 200 seeds. */
+public final class BugRecipes {
+    private BugRecipes() {}
+
+    private static final Duration LAB_TIME = Duration.ofSeconds(60);
+
+    /** Latency of 5 ms plus up to 120 ms of jitter, links not FIFO: elections and replication stay half-done for longer. */
+    private static final Faults SLOW_NETWORK = Faults.NONE.withDelay(5_000, 120_000).withReorder(true);
+
+    /** The recipe for a switch name such as {@code stale-reads} (or {@code --bug-stale-reads}). */
+    public static BugRecipe forName(String name) {
+        return BugSwitch.byName(name).map(BugRecipes::of).orElseThrow(() -> new IllegalArgumentException(
+                "unknown bug " + name + "; use " + BugSwitch.names()));
+    }
+
+    /** The recipe of a test that names exactly one switch, if it does. */
+    public static Optional<BugRecipe> of(TestOptions test) {
+        if (test.bugs().size() != 1) return Optional.empty();
+        return BugSwitch.byName(test.bugs().get(0)).map(BugRecipes::of);
+    }
+
+    public static List<BugRecipe> all() {
+        List<BugRecipe> all = new ArrayList<>();
+        for (BugSwitch s : BugSwitch.values()) all.add(of(s));
+        return all;
+    }
+
+    public static BugRecipe of(BugSwitch bug) {
+        return switch (bug) {
+            case STALE_READS -> new BugRecipe(bug,
+                    "a leader cut off with a minority keeps answering reads while the majority elects a new leader and writes",
+                    "register", List.of(FaultKind.PARTITION), Duration.ofSeconds(5), LAB_TIME, 10, 200,
+                    Scenario.SPLIT_BRAIN, Faults.NONE, Duration.ofMillis(1000), Duration.ofSeconds(10), ReadMode.READ_INDEX, 5);
+            case LEASE_WALL_CLOCK -> new BugRecipe(bug,
+                    "a bumped wall clock stretches the old leader's lease past a partition, so it serves reads the new leader has overwritten",
+                    "register", List.of(FaultKind.PARTITION, FaultKind.CLOCK), Duration.ofSeconds(5), LAB_TIME, 10, 200,
+                    Scenario.SPLIT_BRAIN, Faults.NONE.withClockBumps(true), Duration.ofMillis(1000), Duration.ofSeconds(10),
+                    ReadMode.LEASE, 5);
+            case NO_FSYNC -> new BugRecipe(bug,
+                    "killing nodes loses acknowledged entries still in their page cache, and a new leader overwrites them",
+                    "register", List.of(FaultKind.KILL), Duration.ofSeconds(5), LAB_TIME, 10, 200,
+                    Scenario.ROLLING_RESTARTS, Faults.NONE.withCrashes(true), Duration.ofMillis(300), Duration.ofSeconds(10),
+                    ReadMode.READ_INDEX, 5);
+            case FORGET_VOTE -> new BugRecipe(bug,
+                    "a node restarted during an election votes again in the same term, so two leaders of one term accept writes;"
+                            + " slow, reordered vote messages keep a term's election open across the restart",
+                    "register", List.of(FaultKind.KILL, FaultKind.PARTITION), Duration.ofSeconds(3), LAB_TIME, 10, 200,
+                    Scenario.NONE, SLOW_NETWORK.withCrashes(true), Duration.ofMillis(100), Duration.ofSeconds(10),
+                    ReadMode.READ_INDEX, 3);
+            case COMMIT_OLD_TERM -> new BugRecipe(bug,
+                    "partitions and leader crashes build the Figure 8 schedule: an old-term entry counted as committed is overwritten",
+                    "register", List.of(FaultKind.PARTITION, FaultKind.KILL), Duration.ofSeconds(3), LAB_TIME, 10, 200,
+                    Scenario.NONE, SLOW_NETWORK.withCrashes(true).withPartitions(true), Duration.ofMillis(150),
+                    Duration.ofSeconds(10), ReadMode.READ_INDEX, 5);
+            case ACK_ON_APPEND -> new BugRecipe(bug,
+                    "a leader cut off with a minority acknowledges writes it never commits; the majority's leader never sees them",
+                    "register", List.of(FaultKind.PARTITION), Duration.ofSeconds(5), LAB_TIME, 10, 200,
+                    Scenario.SPLIT_BRAIN, Faults.NONE, Duration.ofMillis(1000), Duration.ofSeconds(10), ReadMode.READ_INDEX, 5);
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package raftlab.harness.bugs;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code raftlab detect}: the detection table. Each switch's recipe runs N seeds with the switch on and the same N seeds with
+ * every switch off; the table says how many the checker judged invalid, how soon, and whether the control stayed valid.
+ */
+@Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures how often each bug switch's recipe is caught by the checker, and prints a markdown table.",
+                "Exit codes: 0 every switch caught at least once and every control valid, 1 otherwise, 254 bad arguments."})
+public final class DetectCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--lab", paramLabel = "sim", description = "Only sim: real labs run through raftlab test --bug NAME --test-count N (default: sim).")
+    String lab = "sim";
+    @Option(names = "--runs", paramLabel = "N", description = "Seeds per switch, at most 200 (default: 200).")
+    int runs = 200;
+    @Option(names = "--first-seed", paramLabel = "S", description = "The first seed; runs use S, S+1, ... (default: 1).")
+    long firstSeed = 1;
+    @Option(names = "--bug", paramLabel = "NAME", split = ",", description = "Only these switches (default: all six).")
+    List<String> bugs = new ArrayList<>();
+    @Option(names = "--stop-at-first", description = "Stop a switch's runs at its first catch (a quick look; the table then counts fewer runs).")
+    boolean stopAtFirst;
+    @Option(names = "--check-time-limit", paramLabel = "SECONDS", description = "The checker's budget per history (default: 10).")
+    int checkSeconds = 10;
+    @Option(names = "--progress", description = "Print one line per run to standard error.")
+    boolean progress;
+
+    @Override public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!lab.equals("sim")) {
+            err.println("error: detect runs the simulator only; for the local lab run raftlab test --lab local --bug NAME --test-count 5");
+            return 254;
+        }
+        if (runs < 1 || runs > 200) {
+            err.println("error: --runs must be 1..200; give a smaller number of seeds");
+            return 254;
+        }
+        List<BugSwitch> switches = new ArrayList<>();
+        for (String name : bugs) {
+            var s = BugSwitch.byName(name);
+            if (s.isEmpty()) {
+                err.println("error: unknown bug " + name + "; use " + BugSwitch.names());
+                return 254;
+            }
+            switches.add(s.get());
+        }
+        if (switches.isEmpty()) switches.addAll(List.of(BugSwitch.values()));
+        Duration checkLimit = Duration.ofSeconds(Math.max(1, checkSeconds));
+        List<DetectionRow> rows = new ArrayList<>();
+        boolean allGood = true;
+        for (BugSwitch bug : switches) {
+            BugRecipe recipe = BugRecipes.of(bug);
+            List<Trial> on = new ArrayList<>();
+            List<Trial> control = new ArrayList<>();
+            for (long seed = firstSeed; seed < firstSeed + runs; seed++) {
+                Trial t = Trial.simulate(recipe, seed, true, checkLimit);
+                Trial c = Trial.simulate(recipe, seed, false, checkLimit);
+                on.add(t);
+                control.add(c);
+                if (progress) err.printf("%s seed %d: switch on %s%s, control %s%n", bug.cliName(), seed, t.verdict(),
+                        t.invariantFired() ? " (invariant: " + t.invariant() + ")" : "", c.verdict());
+                if (c.verdict() != raftlab.checker.Validity.VALID) err.println("control not valid: " + c.reproduce());
+                err.flush();
+                if (stopAtFirst && t.caught()) break;
+            }
+            DetectionRow row = new DetectionRow(bug, "sim", on, control);
+            rows.add(row);
+            allGood &= row.caught() > 0 && row.controlValid() == control.size();
+        }
+        out.println(DetectionRow.header());
+        for (DetectionRow row : rows) out.println(row.markdown());
+        out.printf("%nseeds %d..%d; reproduce a caught run with raftlab sim and the recipe's options (see docs/labs).%n", firstSeed,
+                firstSeed + runs - 1);
+        out.flush();
+        return allGood ? 0 : 1;
+    }
+}
