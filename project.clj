@@ -7,7 +7,10 @@
   :dependencies [[org.clojure/clojure "1.11.1"]]
   :source-paths ["src-clj"]
   :test-paths ["test-clj"]
-  :resource-paths ["harness/target/harness-0.1.0-SNAPSHOT-all.jar"]
+  ;; Only when it exists: Leiningen makes a directory of every missing resource path, and a
+  ;; directory in the jar's place would break the next Maven build. When the jar is missing,
+  ;; raftlab.prerequisites says how to build it.
+  :resource-paths ~(filterv #(.isFile (java.io.File. ^String %)) ["harness/target/harness-0.1.0-SNAPSHOT-all.jar"])
   :java-source-paths []
   :target-path "target/clj"
   :clean-targets ^{:protect false} ["target/clj"]

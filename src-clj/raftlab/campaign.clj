@@ -2,7 +2,9 @@
   "Campaigns as Jepsen-like test maps: a map says what to run, run! runs it through the harness's
   `raftlab test` command in this JVM and says where the store put the result."
   (:refer-clojure :exclude [run!])
-  (:require [clojure.java.io :as io]
+  (:require [raftlab.prerequisites]
+            [clojure.edn :as edn]
+            [clojure.java.io :as io]
             [clojure.string :as str])
   (:import (java.nio.file Files LinkOption Path)
            (picocli CommandLine)
@@ -96,3 +98,9 @@
     {:exit exit
      :store (when (and after (not= before after)) (str after))
      :args args}))
+
+(defn read-results
+  "The results.edn of a run's directory (such as run!'s :store) as a map: :valid?, :summary, the
+  counts, :linearizable, :liveness, :seed and :reproduce, as the harness wrote them."
+  [run-dir]
+  (edn/read-string {:default (fn [_tag value] value)} (slurp (io/file run-dir "results.edn") :encoding "UTF-8")))

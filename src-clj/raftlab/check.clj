@@ -1,6 +1,7 @@
 (ns raftlab.check
   "The linearizability checker as a function from a history (op maps) to a Jepsen-shaped result."
-  (:require [raftlab.ops :as ops])
+  (:require [raftlab.prerequisites]
+            [raftlab.ops :as ops])
   (:import (java.time Duration)
            (raftlab.checker CheckOptions CheckResult Checker Failure KeyResult OpCounts Validity)
            (raftlab.checker.model Model Models)))

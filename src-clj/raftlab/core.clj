@@ -17,5 +17,6 @@
 (def ^{:arglists '([opts]) :doc (:doc (meta #'campaign/test-map))} test-map campaign/test-map)
 (def ^{:arglists '([test-map]) :doc (:doc (meta #'campaign/test-map->args))} test-map->args campaign/test-map->args)
 (def ^{:arglists '([test-map]) :doc (:doc (meta #'campaign/run!))} run! campaign/run!)
+(def ^{:arglists '([run-dir]) :doc (:doc (meta #'campaign/read-results))} read-results campaign/read-results)
 (def ^{:arglists '([op position]) :doc (:doc (meta #'ops/map->op))} map->op ops/map->op)
 (def ^{:arglists '([op]) :doc (:doc (meta #'ops/op->map))} op->map ops/op->map)

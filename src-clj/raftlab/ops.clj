@@ -2,6 +2,7 @@
   "Between Jepsen-style op maps, such as
   {:index 3, :time 120, :type :ok, :process 0, :f :write, :value 1},
   and the checker's raftlab.history.Op records. Nemesis ops carry :process :nemesis."
+  (:require [raftlab.prerequisites])
   (:import (raftlab.history Keyword Op OpType ValueText)))
 
 (set! *warn-on-reflection* true)

@@ -42,15 +42,28 @@
       (is (empty? (remove declared used)) (str "flags raftlab test does not know: " (remove declared used)))
       (println "SKIPPED: this harness jar's `raftlab test` declares no options yet; rebuild it once the harness lands"))))
 
+(defn- delete-tree [^java.io.File dir]
+  (doseq [^java.io.File f (reverse (file-seq dir))] (.delete f)))
+
 (deftest run!-runs-a-short-simulated-campaign-and-finds-its-store
   (if-not (contains? (test-command-options) "--lab")
     (println "SKIPPED: this harness jar's `raftlab test` is not built yet; rebuild it once the harness lands")
-    (let [store (.toFile (Files/createTempDirectory "raftlab-clj-store" (make-array FileAttribute 0)))
-          result (r/run! (r/test-map {:lab :sim, :workload :register, :time-limit 2, :seed 7,
-                                      :check-time-limit 20, :store (str store)}))]
-      (is (= 0 (:exit result)) (pr-str result))
-      (is (some? (:store result)) (pr-str result))
-      (when (:store result)
-        (let [h (r/read-history (io/file (:store result) "history.edn"))]
-          (is (seq h))
-          (is (= true (:valid? (r/check h {:model "register" :time-limit-ms 20000}))) "the Clojure check agrees with the run's verdict"))))))
+    (let [store (.toFile (Files/createTempDirectory "raftlab-clj-store" (make-array FileAttribute 0)))]
+      (try
+        (let [result (r/run! (r/test-map {:lab :sim, :workload :register, :time-limit 2, :seed 7,
+                                          :check-time-limit 20, :store (str store)}))]
+          (is (= 0 (:exit result)) (str "a fault-free simulated run must be valid; reproduce with seed 7: " (pr-str result)))
+          (is (some? (:store result)) (pr-str result))
+          (when (:store result)
+            (let [h (r/read-history (io/file (:store result) "history.edn"))
+                  results (r/read-results (:store result))]
+              (is (< 10 (count (filter #(= :ok (:type %)) h))) "the run did some work")
+              (is (= (:valid? results) (:valid? (r/check h {:model "register" :time-limit-ms 20000})))
+                  "checking the run's history from Clojure gives the run's own verdict")))
+          (testing "a second run is a new store entry, and a run that writes none reports no store"
+            (let [again (r/run! (r/test-map {:lab :sim, :workload :register, :time-limit 1, :seed 8, :store (str store)}))
+                  refused (r/run! (r/test-map {:lab :sim, :workload :register, :time-limit "soon", :store (str store)}))]
+              (is (not= (:store result) (:store again)))
+              (is (= 254 (:exit refused)) (pr-str refused))
+              (is (nil? (:store refused))))))
+        (finally (delete-tree store))))))
