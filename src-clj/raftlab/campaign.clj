@@ -7,7 +7,7 @@
             [clojure.java.io :as io]
             [clojure.string :as str])
   (:import (java.nio.file Files LinkOption Path)
-           (picocli CommandLine)
+           (picocli CommandLine CommandLine$IParameterExceptionHandler CommandLine$ParameterException)
            (raftlab.harness.cli RaftlabMain)))
 
 (set! *warn-on-reflection* true)
@@ -84,6 +84,26 @@
     (when (Files/exists latest (make-array LinkOption 0))
       (.toRealPath latest (make-array LinkOption 0)))))
 
+(def ^:private bad-arguments
+  (reify CommandLine$IParameterExceptionHandler
+    (handleParseException [_ e _args]
+      (let [^CommandLine cl (.getCommandLine ^CommandLine$ParameterException e)]
+        (.println (.getErr cl) (str "error: " (.getMessage e) "; see raftlab " (.getCommandName cl) " --help"))
+        254))))
+
+(defn- execute
+  "Runs the raftlab command line in this JVM and returns its exit code. The local lab runs
+  `raftlab test` again inside its control namespace with the command line RaftlabMain was given,
+  so RaftlabMain/run (which records it) is used where the jar has it. A bad flag exits 254, the
+  house code for bad arguments, not picocli's 2, which would read as an unknown verdict."
+  [args]
+  (let [argv (into-array String args)
+        run-method (try (.getMethod RaftlabMain "run" (into-array Class [(class argv)]))
+                        (catch NoSuchMethodException _ nil))]
+    (if run-method
+      (int (.invoke ^java.lang.reflect.Method run-method nil (object-array [argv])))
+      (.execute (doto (CommandLine. (RaftlabMain.)) (.setParameterExceptionHandler bad-arguments)) ^"[Ljava.lang.String;" argv))))
+
 (defn run!
   "Runs the campaign a test map describes, in this JVM, through the harness's `raftlab test`.
   Returns {:exit code, :store path-or-nil, :args [...]}: the exit code is Jepsen's (0 valid,
@@ -93,7 +113,7 @@
   (let [args (test-map->args t)
         store (or (:store t) "store")
         before (latest-run store)
-        exit (.execute (CommandLine. (RaftlabMain.)) ^"[Ljava.lang.String;" (into-array String args))
+        exit (execute args)
         after (latest-run store)]
     {:exit exit
      :store (when (and after (not= before after)) (str after))

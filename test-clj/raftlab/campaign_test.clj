@@ -67,3 +67,13 @@
               (is (= 254 (:exit refused)) (pr-str refused))
               (is (nil? (:store refused))))))
         (finally (delete-tree store))))))
+
+(deftest a-flag-raftlab-does-not-know-exits-254-not-picocli's-2
+  ;; 2 is Jepsen's "unknown" verdict; bad arguments are 254 in raftlab
+  (let [err (java.io.ByteArrayOutputStream.)
+        saved System/err
+        exit (try (System/setErr (java.io.PrintStream. err true "UTF-8"))
+                  (#'raftlab.campaign/execute ["test" "--no-such-flag"])
+                  (finally (System/setErr saved)))]
+    (is (= 254 exit))
+    (is (re-find #"^error: .*--no-such-flag.*; see raftlab test --help" (.toString err "UTF-8")))))
