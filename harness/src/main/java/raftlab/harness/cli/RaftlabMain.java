@@ -13,9 +13,27 @@ import raftlab.sim.cli.SimCommand;
 public final class RaftlabMain {
     private static volatile List<String> arguments = List.of();
 
+    /** Jepsen's exit code for bad arguments; picocli's own 2 would read as an "unknown" verdict. */
+    static final int BAD_ARGUMENTS = 254;
+
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs {@code raftlab} with these arguments and returns its exit code, without exiting (for embedding, such as the Clojure face). */
+    public static int run(String... args) {
         arguments = List.of(args);
-        System.exit(new CommandLine(new RaftlabMain()).execute(args));
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RaftlabMain());
+        commandLine.setParameterExceptionHandler((problem, args) -> {
+            CommandLine failing = problem.getCommandLine();
+            failing.getErr().println("error: " + problem.getMessage() + "; see '" + failing.getCommandSpec().qualifiedName() + " --help'");
+            return BAD_ARGUMENTS;
+        });
+        return commandLine;
     }
 
     /** The command line as given, so that {@code raftlab test} can run itself again inside the lab's control namespace. */
