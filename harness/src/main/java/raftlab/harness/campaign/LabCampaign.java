@@ -31,6 +31,7 @@ public final class LabCampaign {
             out.println("raftlab test: " + options.testName() + " seed " + Durations.seedText(options.seed()) + " on "
                     + lab.nodes().size() + " nodes (" + lab.name() + " lab), store " + dir);
             RunReport.writeTestJson(dir, testMap(options, lab));
+            // Replaced once the lab is up: :time counts from the start of the test, not of the lab.
             HistoryRecorder recorder = new HistoryRecorder();
             RunRecord record;
             long upMillis;
@@ -42,6 +43,7 @@ public final class LabCampaign {
                     throw new raftlab.harness.lab.LabException("nodes " + slow + " did not start serving within 180 s; see their logs in " + dir);
                 }
                 upMillis = (System.nanoTime() - t0) / 1_000_000;
+                recorder = new HistoryRecorder();
                 LOG.info("lab up in " + upMillis + " ms; nodes " + lab.nodes());
                 // The nodes need a moment to elect a leader; the first operations may fail, which is recorded like any other.
                 CampaignRunner runner = new CampaignRunner(lab, options, recorder);
