@@ -23,6 +23,9 @@ import raftlab.harness.lab.local.NodeLauncher;
 import raftlab.harness.lab.local.Prerequisites;
 import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.runner.TestOptions;
+import raftlab.harness.ssh.SshFlags;
+import raftlab.harness.ssh.SshLab;
+import raftlab.harness.ssh.SshOptions;
 import raftlab.harness.store.RunStore;
 import raftlab.harness.util.Durations;
 import raftlab.harness.workload.Workload;
@@ -64,6 +67,13 @@ public final class TestCommand implements Callable<Integer> {
     String username;
     @Option(names = "--ssh-private-key", paramLabel = "FILE", description = "Private key for the ssh lab.")
     Path sshPrivateKey;
+    @Option(names = "--password", description = "Password for the ssh lab's login (default: key authentication).")
+    String password;
+    @Option(names = "--strict-host-key-checking", description = "Check the ssh lab's host keys against ~/.ssh/known_hosts (default: off, as Jepsen's).")
+    boolean strictHostKeyChecking;
+    @Option(names = "--clock-mode", paramLabel = "system|faketime", defaultValue = "system",
+            description = "How the ssh lab moves clocks: system (date -s, real hosts) or faketime (libfaketime, hosts sharing one clock) (default: ${DEFAULT-VALUE}).")
+    String clockMode;
     @Option(names = "--check-time-limit", paramLabel = "DURATION", description = "Budget of the linearizability checker per test (default: ${DEFAULT-VALUE}).", defaultValue = "60s")
     String checkTimeLimit;
     @Option(names = "--bug", paramLabel = "NAME", description = "Turns a raft-node bug switch on for every node (repeatable), such as stale-reads.")
@@ -183,8 +193,16 @@ public final class TestCommand implements Callable<Integer> {
         return runOnLab(localLab, options, storeRoot, out);
     }
 
-    private int runSsh(TestOptions options, Path storeRoot, PrintStream out) {
-        throw new IllegalArgumentException("the ssh lab is not wired into raftlab test in this build; use --lab local or --lab sim");
+    private int runSsh(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
+        SshOptions ssh;
+        try {
+            ssh = SshFlags.toOptions(options.nodes(), null, username, password, sshPrivateKey, strictHostKeyChecking, clockMode,
+                    options.leaveDbRunning());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 254;
+        }
+        return runOnLab(SshLab.fromEnvironment(ssh, standIn), options, storeRoot, out);
     }
 
     private int runOnLab(Lab theLab, TestOptions options, Path storeRoot, PrintStream out) throws Exception {

@@ -1,0 +1,331 @@
+package raftlab.harness.ssh;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import raftlab.harness.lab.Grudge;
+import raftlab.harness.lab.Lab;
+import raftlab.harness.lab.LabException;
+import raftlab.harness.lab.LabNode;
+
+/**
+ * The ssh lab: one raft-node on each of any five (or more) Linux hosts, driven over SSH as
+ * Jepsen drives its nodes. Host {@code i} of the nodes list runs node {@code n(i+1)}; each node
+ * keeps its jar, data, log, pid file and libfaketime file in {@code <remoteDir>/<id>}.
+ *
+ * <p>Faults: iptables rules in two chains of the lab's own (partitions; random packet loss with
+ * {@code -m statistic}), signals to the recorded pid (kill -9, SIGSTOP/SIGCONT), and wall-clock
+ * offsets, set with {@code date} on real hosts or through libfaketime where hosts share a clock.
+ * {@link #teardown()} resumes paused nodes, removes the chains and resets every clock whatever
+ * happened before, and unless {@code leaveDbRunning} also kills the nodes and removes their files.
+ */
+public final class SshLab implements Lab {
+    private static final Logger LOG = Logger.getLogger(SshLab.class.getName());
+    public static final int PEER_PORT = 7001;
+    public static final int CLIENT_PORT = 8001;
+    /** How long one command may take on a host; emulated VMs on a busy machine need more (RAFTLAB_SSH_COMMAND_TIMEOUT). */
+    private final Duration commandTimeout;
+
+    private final SshOptions options;
+    private final NodeBinary binary;
+    private final List<String> javaOptions;
+    private final List<String> extraNodeArgs;
+    private final List<LabNode> nodes;
+    private final List<SshHost> hosts;
+    private final Parallel parallel;
+    private final TreeMap<String, String> faketimeLibs = new TreeMap<>();
+    private final TreeMap<String, Long> pids = new TreeMap<>();
+    private List<String> bugs = List.of();
+
+    /**
+     * @param binary        the jar to upload and the main class to run (raft-node, or the stand-in)
+     * @param javaOptions   JVM options for the node, such as {@code -Xmx256m}
+     * @param extraNodeArgs appended to {@code raft-node run ...}, such as stretched timeouts for slow hosts
+     */
+    public SshLab(SshOptions options, NodeBinary binary, List<String> javaOptions, List<String> extraNodeArgs) {
+        this.options = options;
+        this.binary = binary;
+        this.javaOptions = List.copyOf(javaOptions);
+        this.extraNodeArgs = List.copyOf(extraNodeArgs);
+        List<LabNode> labNodes = new ArrayList<>();
+        List<SshHost> sshHosts = new ArrayList<>();
+        for (int i = 0; i < options.hosts().size(); i++) {
+            String id = "n" + (i + 1);
+            SshHost host = new SshHost(id, options.hosts().get(i), options);
+            sshHosts.add(host);
+            labNodes.add(new LabNode(id, host.address(), PEER_PORT, CLIENT_PORT));
+        }
+        this.nodes = List.copyOf(labNodes);
+        this.hosts = List.copyOf(sshHosts);
+        this.parallel = new Parallel(hosts.size());
+        this.commandTimeout = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("RAFTLAB_SSH_COMMAND_TIMEOUT", "30")));
+    }
+
+    /**
+     * The lab as {@code raftlab test --lab ssh} makes it: raft-node from this raftlab's build
+     * ({@code $RAFTLAB_HOME}), or the harness's stand-in node when RAFTLAB_NODE=standin; JVM
+     * options from RAFTLAB_NODE_JAVA_OPTS (default {@code -Xmx256m -XX:+UseSerialGC}, which suits
+     * 768 MiB VMs with one vCPU); extra node arguments from RAFTLAB_NODE_ARGS (stretched timeouts
+     * for emulated VMs); the remote directory from RAFTLAB_REMOTE_DIR when set.
+     */
+    public static SshLab fromEnvironment(SshOptions options) {
+        return fromEnvironment(options, false);
+    }
+
+    /** The same, with the stand-in node when {@code standIn} (raftlab test's hidden --stand-in). */
+    public static SshLab fromEnvironment(SshOptions options, boolean standIn) {
+        var env = System.getenv();
+        NodeBinary binary = standIn || "standin".equals(env.get("RAFTLAB_NODE"))
+                ? NodeBinary.standIn()
+                : NodeBinary.raftNode(Path.of(env.getOrDefault("RAFTLAB_HOME", ".")));
+        String java = env.getOrDefault("RAFTLAB_NODE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
+        String extra = env.getOrDefault("RAFTLAB_NODE_ARGS", "");
+        SshOptions opts = env.containsKey("RAFTLAB_REMOTE_DIR") ? options.withRemoteDir(env.get("RAFTLAB_REMOTE_DIR")) : options;
+        return new SshLab(opts, binary, words(java), words(extra));
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    }
+
+    @Override public String name() { return "ssh"; }
+
+    @Override public List<LabNode> nodes() { return nodes; }
+
+    public SshOptions options() { return options; }
+
+    private String dir(String id) { return options.remoteDir() + "/" + id; }
+
+    private SshHost host(String id) {
+        for (SshHost h : hosts) if (h.name().equals(id)) return h;
+        throw new LabException("there is no node " + id + " in this lab; its nodes are n1..n" + hosts.size());
+    }
+
+    /** Connects to every host at once; when some cannot be reached, names them all in one sentence. */
+    public void connectAll() {
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<SshHost> unreachable = Collections.synchronizedList(new ArrayList<>());
+        parallel.forEachQuietly(hosts, SshHost::connect, (h, e) -> { failures.add(e.getMessage()); unreachable.add(h); });
+        if (unreachable.size() == 1) throw new LabException(failures.get(0));
+        if (!unreachable.isEmpty()) {
+            String names = unreachable.stream().sorted((a, b) -> a.name().compareTo(b.name()))
+                    .map(SshHost::describe).collect(Collectors.joining(", "));
+            throw new LabException("cannot reach " + names + " over SSH (" + failures.get(0)
+                    + "); check that the hosts are up, run sshd and are listed right in the nodes file");
+        }
+    }
+
+    @Override public void up(List<String> bugSwitches) {
+        this.bugs = List.copyOf(bugSwitches);
+        if (!Files.isReadable(binary.jar())) {
+            throw new LabException("the node jar " + binary.jar() + " is missing; build it with `mvn -B -ntp -DskipTests package`");
+        }
+        String digest = sha256(binary.jar());
+        boolean faketime = options.clockMode() == ClockMode.FAKETIME;
+        connectAll();
+        List<String> libs = parallel.map(hosts, h -> h.runChecked("find java, iptables and libfaketime",
+                RemoteScripts.checkPrerequisites(faketime), commandTimeout).stdout().strip());
+        synchronized (faketimeLibs) {
+            for (int i = 0; i < hosts.size(); i++) if (faketime) faketimeLibs.put(hosts.get(i).name(), libs.get(i));
+        }
+        parallel.map(hosts, h -> {
+            String d = dir(h.name());
+            // One round trip: stop a node an earlier run left, wipe its data, install the chains, print the jar's digest.
+            String prepare = "set -e\n" + RemoteScripts.makeDir(d) + "\n" + RemoteScripts.signal(d, "KILL", Duration.ofSeconds(5))
+                    + RemoteScripts.wipe(d) + "\n" + RemoteScripts.installChains() + RemoteScripts.heal() + "\n" + RemoteScripts.jarDigest(d);
+            String remoteDigest = h.runChecked("prepare the host", prepare, commandTimeout).stdout().strip();
+            if (!remoteDigest.endsWith(digest)) uploadVerified(h, d + "/raft-node.jar", digest);
+            resetClock(h);
+            return null;
+        });
+        parallel.map(hosts, h -> { startNode(h.name()); return null; });
+        LOG.info(() -> "ssh lab up: " + nodes.stream().map(n -> n.id() + "=" + n.host()).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Copies the node's jar and checks its SHA-256 on the host, trying three times: a jar cut
+     * short still opens as a zip and fails only later with a missing class (seen once on a
+     * machine under heavy load), which is much harder to understand than this check's sentence.
+     */
+    private void uploadVerified(SshHost h, String remotePath, String digest) {
+        String seen = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            h.upload(binary.jar(), remotePath);
+            seen = h.runChecked("read the node jar's digest", "sha256sum " + Shell.quote(remotePath) + " | cut -d' ' -f1", commandTimeout)
+                    .stdout().strip();
+            if (seen.equals(digest)) return;
+            String got = seen;
+            int tries = attempt;
+            LOG.warning(() -> "the node jar on " + h.describe() + " has digest " + got + ", not " + digest + " (attempt " + tries + ")");
+        }
+        throw new LabException("the node jar arrived damaged on " + h.describe() + " three times (SHA-256 " + seen
+                + "); check the host's disk space and the connection");
+    }
+
+    /** {@code raft-node run} with the cluster's peers, this node's data directory and the bug switches. */
+    List<String> nodeArgs(String id) {
+        List<String> args = new ArrayList<>(List.of("run", "--id", id,
+                "--peers", nodes.stream().map(LabNode::peerSpec).collect(Collectors.joining(",")),
+                "--data-dir", dir(id) + "/data", "--admin-token", adminToken()));
+        for (String bug : bugs) args.add("--bug-" + bug);
+        args.addAll(extraNodeArgs);
+        return args;
+    }
+
+    @Override public void startNode(String id) {
+        String lib;
+        synchronized (faketimeLibs) { lib = options.clockMode() == ClockMode.FAKETIME ? faketimeLibs.get(id) : null; }
+        if (options.clockMode() == ClockMode.FAKETIME && lib == null) {
+            throw new LabException("cannot start " + id + " before the lab is up; call up() first");
+        }
+        CommandResult result = host(id).run(RemoteScripts.start(dir(id), javaOptions, binary.mainClass(), nodeArgs(id), lib), commandTimeout);
+        if (!result.ok()) {
+            throw new LabException("could not start " + id + " on " + host(id).describe() + ": " + result.firstErrorLine()
+                    + "; see its log (" + dir(id) + "/node.log)");
+        }
+        long pid = Long.parseLong(result.stdout().strip().lines().reduce((a, b) -> b).orElseThrow());
+        synchronized (pids) { pids.put(id, pid); }
+    }
+
+    @Override public void stopNode(String id) {
+        host(id).runChecked("stop " + id, RemoteScripts.stop(dir(id), Duration.ofSeconds(5)), commandTimeout);
+        synchronized (pids) { pids.remove(id); }
+    }
+
+    @Override public void killNode(String id) {
+        CommandResult r = host(id).runChecked("kill -9 " + id, RemoteScripts.signal(dir(id), "KILL", Duration.ofSeconds(5)), commandTimeout);
+        if (r.stdout().contains("still-running")) throw new LabException(id + " survived kill -9 for 5 s on " + host(id).describe() + "; look at the host");
+        synchronized (pids) { pids.remove(id); }
+    }
+
+    @Override public void pauseNode(String id) {
+        host(id).runChecked("pause " + id, RemoteScripts.signal(dir(id), "STOP", Duration.ZERO), commandTimeout);
+    }
+
+    @Override public void resumeNode(String id) {
+        host(id).runChecked("resume " + id, RemoteScripts.signal(dir(id), "CONT", Duration.ZERO), commandTimeout);
+    }
+
+    @Override public boolean isRunning(String id) {
+        return host(id).run(RemoteScripts.status(dir(id)), commandTimeout).ok();
+    }
+
+    @Override public OptionalLong pid(String id) {
+        CommandResult r = host(id).run(RemoteScripts.status(dir(id)), commandTimeout);
+        return r.ok() ? OptionalLong.of(Long.parseLong(r.stdout().strip())) : OptionalLong.empty();
+    }
+
+    @Override public void partition(Grudge grudge) {
+        parallel.map(hosts, h -> {
+            List<String> sources = grudge.dropsFrom(h.name()).stream().map(id -> host(id).address()).toList();
+            h.runChecked("set the partition", RemoteScripts.partition(sources), commandTimeout);
+            return null;
+        });
+    }
+
+    @Override public void dropPackets(double fraction) {
+        parallel.map(hosts, h -> {
+            List<String> peers = hosts.stream().filter(o -> o != h).map(SshHost::address).toList();
+            h.runChecked("set packet loss", RemoteScripts.packetLoss(peers, fraction), commandTimeout);
+            return null;
+        });
+    }
+
+    @Override public void heal() {
+        parallel.map(hosts, h -> h.runChecked("remove the partition", RemoteScripts.heal(), commandTimeout));
+    }
+
+    @Override public void setClockOffset(String id, Duration offset) {
+        SshHost h = host(id);
+        switch (options.clockMode()) {
+            case FAKETIME -> h.runChecked("move " + id + "'s clock", RemoteScripts.faketimeOffset(dir(id), offset), commandTimeout);
+            // Real time is the harness's clock: the harness's machine is never changed, so it is the reference.
+            case SYSTEM -> h.runChecked("set " + id + "'s clock",
+                    RemoteScripts.setSystemClock(System.currentTimeMillis() + offset.toMillis()), commandTimeout);
+        }
+    }
+
+    private void resetClock(SshHost h) { setClockOffset(h.name(), Duration.ZERO); }
+
+    @Override public void resetClocks() {
+        parallel.map(hosts, h -> { resetClock(h); return null; });
+    }
+
+    @Override public void fetchLogs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new LabException("cannot create " + dir + " for the node logs: " + e.getMessage(), e);
+        }
+        parallel.forEachQuietly(hosts, h -> h.download(dir(h.name()) + "/node.log", dir.resolve(h.name() + ".log")),
+                (h, e) -> LOG.log(Level.WARNING, "could not fetch " + h.name() + "'s log", e));
+    }
+
+    /**
+     * Undoes the faults on every reachable host (resume, remove rules, reset clocks) and, unless
+     * leaveDbRunning, kills the nodes and removes their files. Tries everything on every host, then
+     * throws the first failure, so that a host left dirty is never silent.
+     */
+    @Override public void teardown() {
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        parallel.forEachQuietly(hosts, h -> {
+            String d = dir(h.name());
+            List<String> hostFailures = new ArrayList<>();
+            runQuietly(h, "resume", RemoteScripts.signal(d, "CONT", Duration.ZERO), hostFailures);
+            runQuietly(h, "remove the iptables chains", RemoteScripts.removeChains(), hostFailures);
+            switch (options.clockMode()) {
+                // No directory, no node reading its offset: nothing to reset (a second teardown).
+                case FAKETIME -> runQuietly(h, "reset " + h.name() + "'s clock", "[ ! -d " + Shell.quote(d) + " ] || { "
+                        + RemoteScripts.faketimeOffset(d, Duration.ZERO) + "; }", hostFailures);
+                case SYSTEM -> runQuietly(h, "reset " + h.name() + "'s clock",
+                        RemoteScripts.setSystemClock(System.currentTimeMillis()), hostFailures);
+            }
+            if (!options.leaveDbRunning()) {
+                runQuietly(h, "kill the node", RemoteScripts.signal(d, "KILL", Duration.ofSeconds(5)), hostFailures);
+                runQuietly(h, "remove the node's files", RemoteScripts.removeAll(d), hostFailures);
+                h.close();
+            }
+            failures.addAll(hostFailures);
+        }, (h, e) -> failures.add(e.getMessage()));
+        synchronized (pids) { if (!options.leaveDbRunning()) pids.clear(); }
+        if (!failures.isEmpty()) {
+            throw new LabException("the ssh lab could not clean up everything: " + failures.get(0)
+                    + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more, see raftlab.log)" : ""));
+        }
+    }
+
+    private void runQuietly(SshHost h, String what, String script, List<String> failures) {
+        try {
+            CommandResult r = h.run(script, commandTimeout);
+            if (!r.ok()) failures.add("could not " + what + " on " + h.describe() + ": " + r.firstErrorLine());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "teardown of " + h.describe() + ": " + what, e);
+            failures.add(e.getMessage());
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new LabException("cannot read the node jar " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
