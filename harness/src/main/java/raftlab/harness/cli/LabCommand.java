@@ -1,12 +1,117 @@
 package raftlab.harness.cli;
 
+import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import raftlab.harness.lab.LabException;
+import raftlab.harness.lab.LabNode;
+import raftlab.harness.lab.local.LocalLab;
+import raftlab.harness.lab.local.LocalLayout;
+import raftlab.harness.lab.local.LocalNetwork;
+import raftlab.harness.lab.local.NodeLauncher;
+import raftlab.harness.lab.local.Prerequisites;
 
-@Command(name = "lab", mixinStandardHelpOptions = true, description = "Not built yet.")
+/** {@code raftlab lab up|down|status}: the local lab by hand. */
+@Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Brings the local lab (network namespaces with one raft-node each) up, down, or shows it.",
+                "down is idempotent and removes every namespace, bridge, veth, rule and process of the lab's prefix."})
 public final class LabCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "up|down|status")
+    String action;
+    @Option(names = "--node-count", defaultValue = "5", description = "Nodes (default: ${DEFAULT-VALUE}).")
+    int nodeCount;
+    @Option(names = "--lab-prefix", description = "Namespace prefix (default: $RAFTLAB_LAB_PREFIX or n).")
+    String labPrefix;
+    @Option(names = "--lab-subnet", description = "First three octets of the lab's 10.x /24 (default: $RAFTLAB_LAB_SUBNET or 10.77.0).")
+    String labSubnet;
+    @Option(names = "--bug", description = "A raft-node bug switch for every node (repeatable).")
+    List<String> bugs = new java.util.ArrayList<>();
+    @Option(names = "--stand-in", hidden = true)
+    boolean standIn;
+
     @Override public Integer call() {
-        System.err.println("error: raftlab lab is not built yet");
-        return 254;
+        raftlab.harness.campaign.RunLog.quietConsole();
+        try {
+            String prefix = labPrefix != null ? labPrefix : envOr("RAFTLAB_LAB_PREFIX", LocalLayout.DEFAULT_PREFIX);
+            String subnet = labSubnet != null ? labSubnet : envOr("RAFTLAB_LAB_SUBNET", LocalLayout.DEFAULT_SUBNET);
+            if (!Prerequisites.isRoot()) {
+                System.err.println("error: the local lab needs root for network namespaces and iptables; run it as root (sudo bin/raftlab lab " + action + ")");
+                return 254;
+            }
+            LocalLayout layout = LocalLayout.of(prefix, subnet, recordedCount(LocalLayout.of(prefix, subnet, nodeCount)));
+            switch (action) {
+                case "up" -> {
+                    String library = Prerequisites.ensure(System.out::println);
+                    layout = LocalLayout.of(prefix, subnet, nodeCount);
+                    LocalLab lab = new LocalLab(layout, standIn ? NodeLauncher.standIn() : NodeLauncher.raftNode(TestCommand.home()), library, true);
+                    lab.up(bugs);
+                    for (LabNode node : lab.nodes()) {
+                        System.out.println(node.id() + " in namespace " + layout.namespaceOf(node.id()) + " at " + node.host()
+                                + " pid " + lab.pid(node.id()).orElse(-1) + ", log " + layout.logFile(node.id()));
+                    }
+                    System.out.println("control namespace " + layout.controlNamespace() + " at " + layout.controlAddress()
+                            + " (try: ip netns exec " + layout.controlNamespace() + " curl http://" + layout.address(1) + ":" + LocalLayout.CLIENT_PORT + "/status)");
+                    System.out.println("remove it with: raftlab lab down" + (prefix.equals(LocalLayout.DEFAULT_PREFIX) ? "" : " --lab-prefix " + prefix));
+                    return 0;
+                }
+                case "down" -> {
+                    List<String> done = LocalLab.down(layout);
+                    if (done.isEmpty()) System.out.println("nothing of lab " + prefix + " was running");
+                    done.forEach(System.out::println);
+                    List<String> left = new LocalNetwork(layout).namespaces();
+                    if (!left.isEmpty()) {
+                        System.err.println("error: namespaces " + left + " could not be removed; see ip netns list and remove them with ip netns del");
+                        return 255;
+                    }
+                    return 0;
+                }
+                case "status" -> {
+                    List<String> namespaces = new LocalNetwork(layout).namespaces();
+                    if (namespaces.isEmpty()) {
+                        System.out.println("lab " + prefix + " is down (no namespaces)");
+                        return 0;
+                    }
+                    System.out.println("namespaces: " + String.join(" ", namespaces));
+                    LocalLab lab = new LocalLab(layout, NodeLauncher.standIn(), "", false);
+                    for (LabNode node : lab.nodes()) {
+                        System.out.println(node.id() + " at " + node.host() + ": " + (lab.isRunning(node.id()) ? "running, pid " + lab.pid(node.id()).getAsLong() : "not running"));
+                    }
+                    if (Prerequisites.hostHasLabRoute(layout)) System.out.println("warning: the host's own namespace has an address or route in " + layout.cidr());
+                    return 0;
+                }
+                default -> {
+                    System.err.println("error: unknown action " + action + "; use up, down or status");
+                    return 254;
+                }
+            }
+        } catch (Prerequisites.Missing e) {
+            System.err.println("error: " + e.getMessage());
+            return 254;
+        } catch (LabException e) {
+            System.err.println("error: " + e.getMessage() + "; remove what was made with raftlab lab down");
+            return 255;
+        }
+    }
+
+    /** The node count the lab was built with, from its state file, so down and status see every node. */
+    private static int recordedCount(LocalLayout layout) {
+        try {
+            if (Files.exists(layout.stateFile())) {
+                java.util.Properties p = new java.util.Properties();
+                try (var in = Files.newInputStream(layout.stateFile())) { p.load(in); }
+                return Integer.parseInt(p.getProperty("nodeCount", Integer.toString(layout.nodeCount())));
+            }
+        } catch (java.io.IOException | NumberFormatException ignored) {
+            // Fall back to the count given on the command line.
+        }
+        return layout.nodeCount();
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -1,5 +1,6 @@
 package raftlab.harness.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import raftlab.checker.cli.CheckCommand;
@@ -10,7 +11,13 @@ import raftlab.sim.cli.SimCommand;
         description = "A fault-injection laboratory for a Raft key-value store.",
         subcommands = {TestCommand.class, LabCommand.class, AnalyzeCommand.class, SimCommand.class, CheckCommand.class, raftlab.harness.bugs.DetectCommand.class})
 public final class RaftlabMain {
+    private static volatile List<String> arguments = List.of();
+
     public static void main(String[] args) {
+        arguments = List.of(args);
         System.exit(new CommandLine(new RaftlabMain()).execute(args));
     }
+
+    /** The command line as given, so that {@code raftlab test} can run itself again inside the lab's control namespace. */
+    static List<String> arguments() { return arguments; }
 }

@@ -1,12 +1,254 @@
 package raftlab.harness.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import raftlab.harness.campaign.ControlNamespace;
+import raftlab.harness.campaign.LabCampaign;
+import raftlab.harness.campaign.RunLog;
+import raftlab.harness.campaign.SimCampaign;
+import raftlab.harness.lab.Lab;
+import raftlab.harness.lab.LabException;
+import raftlab.harness.lab.local.LocalLab;
+import raftlab.harness.lab.local.LocalLayout;
+import raftlab.harness.lab.local.NodeLauncher;
+import raftlab.harness.lab.local.Prerequisites;
+import raftlab.harness.nemesis.FaultKind;
+import raftlab.harness.runner.TestOptions;
+import raftlab.harness.ssh.SshFlags;
+import raftlab.harness.ssh.SshLab;
+import raftlab.harness.ssh.SshOptions;
+import raftlab.harness.store.RunStore;
+import raftlab.harness.util.Durations;
+import raftlab.harness.workload.Workload;
 
-@Command(name = "test", mixinStandardHelpOptions = true, description = "Not built yet.")
+/** {@code raftlab test}: Jepsen's flags, one campaign (or {@code --test-count} of them), a verdict and a report each. */
+@Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a fault-injection campaign against a Raft cluster and checks its history.",
+                "Exit codes: 0 valid, 1 invalid, 2 unknown, 254 bad arguments or missing prerequisite, 255 crashed."})
 public final class TestCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(TestCommand.class.getName());
+
+    @Option(names = "--lab", paramLabel = "local|sim|ssh", description = "Where the nodes run (default: ${DEFAULT-VALUE}).", defaultValue = "local")
+    String lab;
+    @Option(names = "--nodes", split = ",", paramLabel = "HOST", description = "Hosts of the ssh lab, comma separated.")
+    List<String> nodes = new ArrayList<>();
+    @Option(names = "--nodes-file", paramLabel = "FILE", description = "A file with one host per line (ssh lab).")
+    Path nodesFile;
+    @Option(names = "--node-count", description = "Nodes of the local or sim lab (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+    int nodeCount;
+    @Option(names = "--concurrency", paramLabel = "N|Kn", description = "Client threads; 3n means three per node (default: ${DEFAULT-VALUE}).", defaultValue = "2n")
+    String concurrency;
+    @Option(names = "--time-limit", paramLabel = "DURATION", description = "How long the main phase runs (default: ${DEFAULT-VALUE}).", defaultValue = "60s")
+    String timeLimit;
+    @Option(names = "--test-count", description = "Runs this many tests in a row; the worst exit code wins (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    int testCount;
+    @Option(names = "--rate", description = "Target operations per second over all clients; 0 is unlimited (default: 200).")
+    Double rate;
+    @Option(names = "--nemesis", split = ",", paramLabel = "FAULT", description = "Faults to combine: partition, kill, pause, clock, packet, member, or none (default: none).")
+    List<String> nemesis = new ArrayList<>();
+    @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Time between fault changes (default: ${DEFAULT-VALUE}).", defaultValue = "10s")
+    String nemesisInterval;
+    @Option(names = "--workload", description = "register (one key) or registers (many keys) (default: ${DEFAULT-VALUE}).", defaultValue = "registers")
+    String workload;
+    @Option(names = "--seed", description = "Seed of every random choice, decimal or 0x hexadecimal (default: random, printed).")
+    String seed;
+    @Option(names = "--leave-db-running", description = "Leave the nodes (and the local lab) running afterwards.")
+    boolean leaveDbRunning;
+    @Option(names = "--username", description = "Login on the ssh lab's hosts (default: ${DEFAULT-VALUE}).", defaultValue = "root")
+    String username;
+    @Option(names = "--ssh-private-key", paramLabel = "FILE", description = "Private key for the ssh lab.")
+    Path sshPrivateKey;
+    @Option(names = "--password", description = "Password for the ssh lab's login (default: key authentication).")
+    String password;
+    @Option(names = "--strict-host-key-checking", description = "Check the ssh lab's host keys against ~/.ssh/known_hosts (default: off, as Jepsen's).")
+    boolean strictHostKeyChecking;
+    @Option(names = "--clock-mode", paramLabel = "system|faketime", defaultValue = "system",
+            description = "How the ssh lab moves clocks: system (date -s, real hosts) or faketime (libfaketime, hosts sharing one clock) (default: ${DEFAULT-VALUE}).")
+    String clockMode;
+    @Option(names = "--check-time-limit", paramLabel = "DURATION", description = "Budget of the linearizability checker per test (default: ${DEFAULT-VALUE}).", defaultValue = "60s")
+    String checkTimeLimit;
+    @Option(names = "--bug", paramLabel = "NAME", description = "Turns a raft-node bug switch on for every node (repeatable), such as stale-reads.")
+    List<String> bugs = new ArrayList<>();
+    @Option(names = "--lab-prefix", description = "Namespace prefix of the local lab (default: $RAFTLAB_LAB_PREFIX or n).")
+    String labPrefix;
+    @Option(names = "--lab-subnet", description = "First three octets of the local lab's 10.x /24 (default: $RAFTLAB_LAB_SUBNET or 10.77.0).")
+    String labSubnet;
+    @Option(names = "--op-timeout", paramLabel = "DURATION", description = "A client gives up on a request after this (the operation is info) (default: ${DEFAULT-VALUE}).", defaultValue = "5s")
+    String opTimeout;
+    @Option(names = "--store", paramLabel = "DIR", description = "The store directory (default: store under RAFTLAB_HOME).")
+    Path store;
+    @Option(names = "--stand-in", hidden = true, description = "Runs the harness's stand-in node instead of raft-node (developing the harness only).")
+    boolean standIn;
+
     @Override public Integer call() {
-        System.err.println("error: raftlab test is not built yet");
-        return 254;
+        PrintStream out = System.out;
+        RunLog.quietConsole();
+        TestOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException | LabException e) {
+            System.err.println("error: " + e.getMessage());
+            return 254;
+        }
+        Path storeRoot = store != null ? store.toAbsolutePath() : RunStore.defaultRoot();
+        try {
+            return switch (options.lab()) {
+                case "sim" -> runSim(options, storeRoot, out);
+                case "local" -> runLocal(options, storeRoot, out);
+                default -> runSsh(options, storeRoot, out);
+            };
+        } catch (Prerequisites.Missing e) {
+            System.err.println("error: " + e.getMessage());
+            return 254;
+        } catch (LabException e) {
+            LOG.log(Level.SEVERE, "lab failure", e);
+            System.err.println("error: " + e.getMessage() + "; see raftlab.log in " + storeRoot.resolve("latest"));
+            return 255;
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "crashed", e);
+            System.err.println("error: the test crashed (" + e + "); the stack trace is in raftlab.log under " + storeRoot.resolve("latest"));
+            return 255;
+        }
+    }
+
+    TestOptions options() {
+        if (!List.of("local", "sim", "ssh").contains(lab)) throw new IllegalArgumentException("unknown lab " + lab + "; use local, sim or ssh");
+        if (!Workload.NAMES.contains(workload)) throw new IllegalArgumentException("unknown workload " + workload + "; use register or registers");
+        if (testCount < 1) throw new IllegalArgumentException("--test-count must be at least 1");
+        List<String> hosts = new ArrayList<>(nodes);
+        if (nodesFile != null) {
+            try {
+                for (String line : Files.readAllLines(nodesFile)) if (!line.isBlank() && !line.trim().startsWith("#")) hosts.add(line.trim());
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the nodes file " + nodesFile + "; give a readable file with one host per line");
+            }
+        }
+        int count = lab.equals("ssh") && !hosts.isEmpty() ? hosts.size() : nodeCount;
+        if (count < 1 || count > 100) throw new IllegalArgumentException("--node-count must be 1..100");
+        if (lab.equals("sim") && count < 3) throw new IllegalArgumentException("the simulator needs at least 3 nodes");
+        List<FaultKind> kinds = new ArrayList<>();
+        for (String n : nemesis) {
+            if (n.isBlank() || n.equals("none")) continue;
+            FaultKind kind = FaultKind.parse(n);
+            if (!kinds.contains(kind)) kinds.add(kind);
+        }
+        Duration limit = positive(Durations.parse(timeLimit), "--time-limit");
+        Duration interval = positive(Durations.parse(nemesisInterval), "--nemesis-interval");
+        double r = rate != null ? rate : 200;
+        if (r < 0) throw new IllegalArgumentException("--rate must not be negative");
+        long s = seed != null ? Durations.parseSeed(seed) : new java.security.SecureRandom().nextLong();
+        for (String bug : bugs) SimCampaign.bugs(List.of(bug));
+        return new TestOptions(workload, lab, count, hosts, Durations.parseConcurrency(concurrency, count), limit, r, kinds, interval, s,
+                positive(Durations.parse(checkTimeLimit), "--check-time-limit"), bugs, leaveDbRunning,
+                positive(Durations.parse(opTimeout), "--op-timeout"), Duration.ofSeconds(10));
+    }
+
+    private static Duration positive(Duration d, String flag) {
+        if (d.isZero() || d.isNegative()) throw new IllegalArgumentException(flag + " must be positive");
+        return d;
+    }
+
+    private int runSim(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
+        int worst = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < testCount; i++) {
+            worst = worse(worst, SimCampaign.run(options.withSeed(options.seed() + i), storeRoot, out, testCount > 1));
+        }
+        if (testCount > 1) {
+            out.printf(java.util.Locale.ROOT, "%d simulated tests from seed %s in %.1f s: %s%n", testCount, Durations.seedText(options.seed()),
+                    (System.nanoTime() - t0) / 1e9, worst == 0 ? "all valid" : "worst exit code " + worst);
+        }
+        return worst;
+    }
+
+    private int runLocal(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
+        LocalLayout layout = LocalLayout.of(prefix(), subnet(), options.nodeCount());
+        if (!ControlNamespace.inside()) {
+            Prerequisites.ensure(out::println);
+            List<String> arguments = new ArrayList<>(RaftlabMain.arguments());
+            // The campaign JVM must use the seed printed here, and the same store.
+            if (seed == null) {
+                arguments.add("--seed");
+                arguments.add(Durations.seedText(options.seed()));
+            }
+            if (store == null) {
+                arguments.add("--store");
+                arguments.add(storeRoot.toString());
+            }
+            return normalize(ControlNamespace.supervise(layout, arguments, options.leaveDbRunning(), out));
+        }
+        String library = Prerequisites.fakeTimeLibrary();
+        if (library == null) throw new Prerequisites.Missing("libfaketime is not installed; install it with apt-get install faketime");
+        NodeLauncher launcher = standIn ? NodeLauncher.standIn() : NodeLauncher.raftNode(home());
+        LocalLab localLab = new LocalLab(layout, launcher, library, false);
+        return runOnLab(localLab, options, storeRoot, out);
+    }
+
+    private int runSsh(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
+        SshOptions ssh;
+        try {
+            ssh = SshFlags.toOptions(options.nodes(), null, username, password, sshPrivateKey, strictHostKeyChecking, clockMode,
+                    options.leaveDbRunning());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 254;
+        }
+        return runOnLab(SshLab.fromEnvironment(ssh, standIn), options, storeRoot, out);
+    }
+
+    private int runOnLab(Lab theLab, TestOptions options, Path storeRoot, PrintStream out) throws Exception {
+        Thread hook = new Thread(() -> {
+            if (!options.leaveDbRunning()) theLab.teardown();
+        }, "lab-teardown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int worst = 0;
+        try {
+            for (int i = 0; i < testCount; i++) {
+                worst = worse(worst, LabCampaign.run(theLab, options.withSeed(options.seed() + i), storeRoot, out));
+            }
+        } finally {
+            if (!options.leaveDbRunning()) theLab.teardown();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        if (testCount > 1) out.println(testCount + " tests: " + (worst == 0 ? "all valid" : "worst exit code " + worst));
+        return worst;
+    }
+
+    /** Jepsen's order: crashed (255) over invalid (1) over unknown (2) over valid (0). */
+    static int worse(int a, int b) {
+        int[] rank = {0, 2, 1};
+        int ra = a >= 0 && a <= 2 ? rank[a] : 3;
+        int rb = b >= 0 && b <= 2 ? rank[b] : 3;
+        return ra >= rb ? normalize(a) : normalize(b);
+    }
+
+    static int normalize(int code) {
+        return code == 0 || code == 1 || code == 2 || code == 254 || code == 255 ? code : 255;
+    }
+
+    private String prefix() {
+        if (labPrefix != null) return labPrefix;
+        String env = System.getenv("RAFTLAB_LAB_PREFIX");
+        return env == null || env.isBlank() ? LocalLayout.DEFAULT_PREFIX : env;
+    }
+
+    private String subnet() {
+        if (labSubnet != null) return labSubnet;
+        String env = System.getenv("RAFTLAB_LAB_SUBNET");
+        return env == null || env.isBlank() ? LocalLayout.DEFAULT_SUBNET : env;
+    }
+
+    static Path home() {
+        String home = System.getenv("RAFTLAB_HOME");
+        return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath();
     }
 }

@@ -41,6 +41,37 @@ public final class ClusterProbe {
         }
     }
 
+    /**
+     * Waits until every node accepts connections on its client port, or the timeout passes; returns
+     * the nodes still not listening. Used after starting nodes, so a JVM's start-up is not counted
+     * against the cluster.
+     */
+    public static List<String> waitListening(List<LabNode> nodes, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        java.util.List<String> waiting = new java.util.ArrayList<>();
+        for (LabNode node : nodes) waiting.add(node.id());
+        while (!waiting.isEmpty()) {
+            for (java.util.Iterator<String> it = waiting.iterator(); it.hasNext(); ) {
+                String id = it.next();
+                LabNode node = nodes.stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(node.host(), node.clientPort()), 500);
+                    it.remove();
+                } catch (IOException e) {
+                    // Not listening yet.
+                }
+            }
+            if (waiting.isEmpty() || System.nanoTime() > deadline) break;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return waiting;
+    }
+
     /** POSTs a JSON body to an admin path with the lab's token; returns the status code, or -1 when unreachable. */
     public static int admin(LabNode node, String path, String jsonBody, String token, int timeoutMillis) {
         try (HttpConnection connection = new HttpConnection(node.host(), node.clientPort(), timeoutMillis)) {

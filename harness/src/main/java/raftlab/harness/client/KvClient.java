@@ -25,6 +25,7 @@ public final class KvClient implements AutoCloseable {
     private static final int MAX_REDIRECTS = 3;
 
     private final LabNode home;
+    private final List<LabNode> others;
     private final boolean independent;
     private final int timeoutMillis;
     private final String clientId;
@@ -32,7 +33,17 @@ public final class KvClient implements AutoCloseable {
     private long sequence;
 
     public KvClient(LabNode home, boolean independent, String clientId, int timeoutMillis) {
+        this(home, List.of(), independent, clientId, timeoutMillis);
+    }
+
+    /**
+     * A client of {@code home} that, when a node refuses the connection (the request certainly was
+     * not sent), tries the {@code others} in turn before giving up: a killed node then costs one
+     * refused connection per operation, not a failed operation.
+     */
+    public KvClient(LabNode home, List<LabNode> others, boolean independent, String clientId, int timeoutMillis) {
         this.home = home;
+        this.others = List.copyOf(others);
         this.independent = independent;
         this.clientId = clientId;
         this.timeoutMillis = timeoutMillis;
@@ -68,13 +79,21 @@ public final class KvClient implements AutoCloseable {
         String host = home.host();
         int port = home.clientPort();
 
+        int fallback = 0;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpResponse response;
             try {
                 response = connection(host, port).exchange(method, path, body, headers, timeoutMillis);
             } catch (NotSentException e) {
-                // Not sent to this node; but an earlier hop may have been received and forwarded nothing: a redirect only
-                // comes from a node that did not append, so the operation still certainly did not happen.
+                // Not sent to this node; an earlier hop, if any, was a redirect from a node that did not append. So the
+                // operation certainly did not happen, and another node may be asked instead.
+                if (fallback < others.size()) {
+                    LabNode next = others.get(fallback++);
+                    host = next.host();
+                    port = next.clientPort();
+                    hop--;
+                    continue;
+                }
                 return new Completion(OpType.FAIL, op.value(), "connect", null);
             } catch (SocketTimeoutException e) {
                 return new Completion(OpType.INFO, op.value(), "timeout", null);
@@ -90,6 +109,8 @@ public final class KvClient implements AutoCloseable {
                     if (location == null) return new Completion(OpType.FAIL, op.value(), "redirect-without-location", null);
                     host = location.getHost();
                     port = location.getPort();
+                    // The leader's own path: a 307 keeps method and body, and names where to send them.
+                    if (location.getRawPath() != null && !location.getRawPath().isEmpty()) path = location.getRawPath();
                 }
                 case 409 -> { return new Completion(OpType.FAIL, op.value(), op.f().equals("cas") ? "mismatch" : "conflict", null); }
                 case 503 -> { return new Completion(OpType.FAIL, op.value(), "unavailable", null); }

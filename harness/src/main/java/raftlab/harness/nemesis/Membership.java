@@ -6,8 +6,8 @@ import raftlab.harness.lab.LabNode;
 
 /** The node's admin API for membership changes, sent to the leader with the lab's token. */
 final class Membership {
-    static final String REMOVE_PATH = "/admin/remove-member";
-    static final String ADD_PATH = "/admin/add-member";
+    static final String REMOVE_PATH = "/admin/remove";
+    static final String ADD_PATH = "/admin/add";
 
     private Membership() {}
 

@@ -193,6 +193,9 @@ public final class NemesisExecutor {
                 done.add("started " + id);
             }
         }
+        // The heal is complete when every node is serving again: a JVM's start-up is not the cluster's recovery.
+        List<String> slow = ClusterProbe.waitListening(lab.nodes(), 180_000);
+        if (!slow.isEmpty()) done.add("not listening after 180 s: " + slow);
         if (!removed.isEmpty()) {
             // Members come back once a leader exists; give the cluster a few seconds to elect one.
             long deadline = System.nanoTime() + 10_000_000_000L;

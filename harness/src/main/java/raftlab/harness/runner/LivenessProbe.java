@@ -36,7 +36,9 @@ final class LivenessProbe {
                         ? new OpSpec("write", independent ? List.of(PROBE_KEY, (Object) value) : value)
                         : new OpSpec("read", independent ? java.util.Arrays.asList(PROBE_KEY, null) : null);
                 // A fresh process per attempt, numbered above every worker's, on the next node in turn.
-                Worker probe = new Worker(firstProcess + attempt, 1, nodes, independent, recorder, opTimeoutMillis);
+                // Never wait past the bound on one attempt: a late answer would not count anyway.
+                int timeout = (int) Math.max(200, Math.min(opTimeoutMillis, (deadline - recorder.now()) / 1_000_000));
+                Worker probe = new Worker(firstProcess + attempt, 1, nodes, independent, recorder, timeout);
                 Completion completion = probe.perform(op, null);
                 probe.close();
                 if (completion.type() == OpType.OK) {

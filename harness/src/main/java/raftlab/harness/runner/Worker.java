@@ -70,7 +70,9 @@ final class Worker {
     private KvClient client() {
         if (client == null) {
             LabNode home = nodes.get((int) (process % nodes.size()));
-            client = new KvClient(home, independent, "p" + process, timeoutMillis);
+            java.util.List<LabNode> others = new java.util.ArrayList<>();
+            for (int i = 1; i < nodes.size(); i++) others.add(nodes.get((int) ((process + i) % nodes.size())));
+            client = new KvClient(home, others, independent, "p" + process, timeoutMillis);
         }
         return client;
     }

@@ -35,7 +35,8 @@ public final class SshLab implements Lab {
     private static final Logger LOG = Logger.getLogger(SshLab.class.getName());
     public static final int PEER_PORT = 7001;
     public static final int CLIENT_PORT = 8001;
-    private static final Duration SHORT = Duration.ofSeconds(30);
+    /** How long one command may take on a host; emulated VMs on a busy machine need more (RAFTLAB_SSH_COMMAND_TIMEOUT). */
+    private final Duration commandTimeout;
 
     private final SshOptions options;
     private final NodeBinary binary;
@@ -69,6 +70,7 @@ public final class SshLab implements Lab {
         this.nodes = List.copyOf(labNodes);
         this.hosts = List.copyOf(sshHosts);
         this.parallel = new Parallel(hosts.size());
+        this.commandTimeout = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("RAFTLAB_SSH_COMMAND_TIMEOUT", "30")));
     }
 
     /**
@@ -79,8 +81,13 @@ public final class SshLab implements Lab {
      * for emulated VMs); the remote directory from RAFTLAB_REMOTE_DIR when set.
      */
     public static SshLab fromEnvironment(SshOptions options) {
+        return fromEnvironment(options, false);
+    }
+
+    /** The same, with the stand-in node when {@code standIn} (raftlab test's hidden --stand-in). */
+    public static SshLab fromEnvironment(SshOptions options, boolean standIn) {
         var env = System.getenv();
-        NodeBinary binary = "standin".equals(env.get("RAFTLAB_NODE"))
+        NodeBinary binary = standIn || "standin".equals(env.get("RAFTLAB_NODE"))
                 ? NodeBinary.standIn()
                 : NodeBinary.raftNode(Path.of(env.getOrDefault("RAFTLAB_HOME", ".")));
         String java = env.getOrDefault("RAFTLAB_NODE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
@@ -129,18 +136,17 @@ public final class SshLab implements Lab {
         boolean faketime = options.clockMode() == ClockMode.FAKETIME;
         connectAll();
         List<String> libs = parallel.map(hosts, h -> h.runChecked("find java, iptables and libfaketime",
-                RemoteScripts.checkPrerequisites(faketime), SHORT).stdout().strip());
+                RemoteScripts.checkPrerequisites(faketime), commandTimeout).stdout().strip());
         synchronized (faketimeLibs) {
             for (int i = 0; i < hosts.size(); i++) if (faketime) faketimeLibs.put(hosts.get(i).name(), libs.get(i));
         }
         parallel.map(hosts, h -> {
             String d = dir(h.name());
-            h.runChecked("stop an old node", RemoteScripts.makeDir(d) + "\n" + RemoteScripts.signal(d, "KILL", Duration.ofSeconds(5)), SHORT);
-            h.runChecked("wipe the node's data", RemoteScripts.wipe(d), SHORT);
-            h.runChecked("install the iptables chains", RemoteScripts.installChains() + RemoteScripts.heal(), SHORT);
-            if (!digest.equals(h.runChecked("read the node jar's digest", RemoteScripts.jarDigest(d), SHORT).stdout().strip())) {
-                h.upload(binary.jar(), d + "/raft-node.jar");
-            }
+            // One round trip: stop a node an earlier run left, wipe its data, install the chains, print the jar's digest.
+            String prepare = "set -e\n" + RemoteScripts.makeDir(d) + "\n" + RemoteScripts.signal(d, "KILL", Duration.ofSeconds(5))
+                    + RemoteScripts.wipe(d) + "\n" + RemoteScripts.installChains() + RemoteScripts.heal() + "\n" + RemoteScripts.jarDigest(d);
+            String remoteDigest = h.runChecked("prepare the host", prepare, commandTimeout).stdout().strip();
+            if (!remoteDigest.endsWith(digest)) uploadVerified(h, d + "/raft-node.jar", digest);
             resetClock(h);
             return null;
         });
@@ -148,11 +154,31 @@ public final class SshLab implements Lab {
         LOG.info(() -> "ssh lab up: " + nodes.stream().map(n -> n.id() + "=" + n.host()).collect(Collectors.joining(", ")));
     }
 
+    /**
+     * Copies the node's jar and checks its SHA-256 on the host, trying three times: a jar cut
+     * short still opens as a zip and fails only later with a missing class (seen once on a
+     * machine under heavy load), which is much harder to understand than this check's sentence.
+     */
+    private void uploadVerified(SshHost h, String remotePath, String digest) {
+        String seen = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            h.upload(binary.jar(), remotePath);
+            seen = h.runChecked("read the node jar's digest", "sha256sum " + Shell.quote(remotePath) + " | cut -d' ' -f1", commandTimeout)
+                    .stdout().strip();
+            if (seen.equals(digest)) return;
+            String got = seen;
+            int tries = attempt;
+            LOG.warning(() -> "the node jar on " + h.describe() + " has digest " + got + ", not " + digest + " (attempt " + tries + ")");
+        }
+        throw new LabException("the node jar arrived damaged on " + h.describe() + " three times (SHA-256 " + seen
+                + "); check the host's disk space and the connection");
+    }
+
     /** {@code raft-node run} with the cluster's peers, this node's data directory and the bug switches. */
     List<String> nodeArgs(String id) {
         List<String> args = new ArrayList<>(List.of("run", "--id", id,
                 "--peers", nodes.stream().map(LabNode::peerSpec).collect(Collectors.joining(",")),
-                "--data-dir", dir(id) + "/data"));
+                "--data-dir", dir(id) + "/data", "--admin-token", adminToken()));
         for (String bug : bugs) args.add("--bug-" + bug);
         args.addAll(extraNodeArgs);
         return args;
@@ -164,7 +190,7 @@ public final class SshLab implements Lab {
         if (options.clockMode() == ClockMode.FAKETIME && lib == null) {
             throw new LabException("cannot start " + id + " before the lab is up; call up() first");
         }
-        CommandResult result = host(id).run(RemoteScripts.start(dir(id), javaOptions, binary.mainClass(), nodeArgs(id), lib), SHORT);
+        CommandResult result = host(id).run(RemoteScripts.start(dir(id), javaOptions, binary.mainClass(), nodeArgs(id), lib), commandTimeout);
         if (!result.ok()) {
             throw new LabException("could not start " + id + " on " + host(id).describe() + ": " + result.firstErrorLine()
                     + "; see its log (" + dir(id) + "/node.log)");
@@ -174,37 +200,37 @@ public final class SshLab implements Lab {
     }
 
     @Override public void stopNode(String id) {
-        host(id).runChecked("stop " + id, RemoteScripts.stop(dir(id), Duration.ofSeconds(5)), SHORT);
+        host(id).runChecked("stop " + id, RemoteScripts.stop(dir(id), Duration.ofSeconds(5)), commandTimeout);
         synchronized (pids) { pids.remove(id); }
     }
 
     @Override public void killNode(String id) {
-        CommandResult r = host(id).runChecked("kill -9 " + id, RemoteScripts.signal(dir(id), "KILL", Duration.ofSeconds(5)), SHORT);
+        CommandResult r = host(id).runChecked("kill -9 " + id, RemoteScripts.signal(dir(id), "KILL", Duration.ofSeconds(5)), commandTimeout);
         if (r.stdout().contains("still-running")) throw new LabException(id + " survived kill -9 for 5 s on " + host(id).describe() + "; look at the host");
         synchronized (pids) { pids.remove(id); }
     }
 
     @Override public void pauseNode(String id) {
-        host(id).runChecked("pause " + id, RemoteScripts.signal(dir(id), "STOP", Duration.ZERO), SHORT);
+        host(id).runChecked("pause " + id, RemoteScripts.signal(dir(id), "STOP", Duration.ZERO), commandTimeout);
     }
 
     @Override public void resumeNode(String id) {
-        host(id).runChecked("resume " + id, RemoteScripts.signal(dir(id), "CONT", Duration.ZERO), SHORT);
+        host(id).runChecked("resume " + id, RemoteScripts.signal(dir(id), "CONT", Duration.ZERO), commandTimeout);
     }
 
     @Override public boolean isRunning(String id) {
-        return host(id).run(RemoteScripts.status(dir(id)), SHORT).ok();
+        return host(id).run(RemoteScripts.status(dir(id)), commandTimeout).ok();
     }
 
     @Override public OptionalLong pid(String id) {
-        CommandResult r = host(id).run(RemoteScripts.status(dir(id)), SHORT);
+        CommandResult r = host(id).run(RemoteScripts.status(dir(id)), commandTimeout);
         return r.ok() ? OptionalLong.of(Long.parseLong(r.stdout().strip())) : OptionalLong.empty();
     }
 
     @Override public void partition(Grudge grudge) {
         parallel.map(hosts, h -> {
             List<String> sources = grudge.dropsFrom(h.name()).stream().map(id -> host(id).address()).toList();
-            h.runChecked("set the partition", RemoteScripts.partition(sources), SHORT);
+            h.runChecked("set the partition", RemoteScripts.partition(sources), commandTimeout);
             return null;
         });
     }
@@ -212,22 +238,22 @@ public final class SshLab implements Lab {
     @Override public void dropPackets(double fraction) {
         parallel.map(hosts, h -> {
             List<String> peers = hosts.stream().filter(o -> o != h).map(SshHost::address).toList();
-            h.runChecked("set packet loss", RemoteScripts.packetLoss(peers, fraction), SHORT);
+            h.runChecked("set packet loss", RemoteScripts.packetLoss(peers, fraction), commandTimeout);
             return null;
         });
     }
 
     @Override public void heal() {
-        parallel.map(hosts, h -> h.runChecked("remove the partition", RemoteScripts.heal(), SHORT));
+        parallel.map(hosts, h -> h.runChecked("remove the partition", RemoteScripts.heal(), commandTimeout));
     }
 
     @Override public void setClockOffset(String id, Duration offset) {
         SshHost h = host(id);
         switch (options.clockMode()) {
-            case FAKETIME -> h.runChecked("move " + id + "'s clock", RemoteScripts.faketimeOffset(dir(id), offset), SHORT);
+            case FAKETIME -> h.runChecked("move " + id + "'s clock", RemoteScripts.faketimeOffset(dir(id), offset), commandTimeout);
             // Real time is the harness's clock: the harness's machine is never changed, so it is the reference.
             case SYSTEM -> h.runChecked("set " + id + "'s clock",
-                    RemoteScripts.setSystemClock(System.currentTimeMillis() + offset.toMillis()), SHORT);
+                    RemoteScripts.setSystemClock(System.currentTimeMillis() + offset.toMillis()), commandTimeout);
         }
     }
 
@@ -280,9 +306,9 @@ public final class SshLab implements Lab {
         }
     }
 
-    private static void runQuietly(SshHost h, String what, String script, List<String> failures) {
+    private void runQuietly(SshHost h, String what, String script, List<String> failures) {
         try {
-            CommandResult r = h.run(script, SHORT);
+            CommandResult r = h.run(script, commandTimeout);
             if (!r.ok()) failures.add("could not " + what + " on " + h.describe() + ": " + r.firstErrorLine());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "teardown of " + h.describe() + ": " + what, e);

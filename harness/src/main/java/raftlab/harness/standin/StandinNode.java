@@ -50,7 +50,10 @@ public final class StandinNode {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) options.put(args[i], args[i + 1]);
+        // Only the options with a value matter here; switches such as --bug-... are accepted and ignored.
+        for (int i = 1; i + 1 < args.length; i++) {
+            if (args[i].startsWith("--") && !args[i + 1].startsWith("--")) options.put(args[i], args[++i]);
+        }
         String id = options.get("--id");
         String[] peers = Objects.requireNonNull(options.get("--peers"), "--peers").split(",");
         String leader = peers[0].split("=")[0];

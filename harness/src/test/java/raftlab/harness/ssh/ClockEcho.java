@@ -7,7 +7,7 @@ import java.net.Socket;
 
 /**
  * A stand-in for raft-node in the ssh lab's own test: a real JVM process started by the lab the
- * way it starts the node, which prints its wall clock (as libfaketime shows it) every 100 ms and
+ * way it starts the node, which prints its wall clock (as libfaketime shows it) and its monotonic clock every 100 ms and
  * accepts TCP connections on the client port, so that the test can see clocks, signals and
  * iptables rules take effect. It ignores raft-node's arguments.
  */
@@ -27,7 +27,9 @@ public final class ClockEcho {
         acceptor.setDaemon(true);
         acceptor.start();
         while (true) {
-            System.out.println("clock " + System.currentTimeMillis());
+            // The monotonic clock is not faked (FAKETIME_DONT_FAKE_MONOTONIC=1) and is shared by every
+            // process of one machine, so the test can tell when each line was written, however late it reads it.
+            System.out.println("clock " + System.currentTimeMillis() + " " + System.nanoTime());
             System.out.flush();
             Thread.sleep(100);
         }

@@ -59,6 +59,11 @@ class RemoteScriptsTest {
     }
 
     @Test
+    void signallingNoNodeLetsTheScriptGoOn() throws Exception {
+        assertEquals("after", sh("set -e\n" + RemoteScripts.signal(tmp.toString(), "KILL", Duration.ofMillis(200)) + "echo after").strip());
+    }
+
+    @Test
     void nodesFilesSkipCommentsAndBlanks() {
         assertEquals(List.of("10.0.0.1", "n2:2222"), NodesFile.parse(List.of("# lab", "10.0.0.1", "", "  n2:2222  # second")));
         assertThrows(IllegalArgumentException.class, () -> NodesFile.read(tmp.resolve("missing")));

@@ -79,13 +79,30 @@ class SshLabNamespaceTest {
         }
     }
 
-    /** The node's clock minus the harness's, from the newest line of its log. */
-    private long clockSkewMillis(SshLab lab, String id) throws IOException {
-        Path logs = tmp.resolve("logs-" + System.nanoTime());
-        lab.fetchLogs(logs);
-        List<String> lines = Files.readAllLines(logs.resolve(id + ".log"));
-        String last = lines.stream().filter(l -> l.startsWith("clock ")).reduce((a, b) -> b).orElseThrow();
-        return Long.parseLong(last.substring(6)) - System.currentTimeMillis();
+    /**
+     * The node's wall clock minus the harness's, from a line the node wrote at least 2 s after
+     * {@code sinceNanos}, when the offset file was already written (libfaketime rereads it once a second). Lines carry the node's
+     * monotonic time, which namespaces on one machine share with the harness, so a line read late
+     * on a busy machine is still compared with the harness's clock at the moment it was written.
+     */
+    private long clockSkewMillis(SshLab lab, String id, long sinceNanos) throws IOException, InterruptedException {
+        long notBefore = sinceNanos + 2_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            Path logs = tmp.resolve("logs-" + System.nanoTime());
+            lab.fetchLogs(logs);
+            for (String line : Files.readAllLines(logs.resolve(id + ".log"))) {
+                String[] words = line.split(" ");
+                if (words.length != 3 || !words[0].equals("clock")) continue;
+                long wall = Long.parseLong(words[1]);
+                long mono = Long.parseLong(words[2]);
+                if (mono < notBefore) continue;
+                long harnessWallThen = System.currentTimeMillis() - (System.nanoTime() - mono) / 1_000_000L;
+                return wall - harnessWallThen;
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError(id + " wrote no clock line for 30 s");
+            pause(500);
+        }
     }
 
     private static void pause(long millis) throws InterruptedException { Thread.sleep(millis); }
@@ -95,6 +112,7 @@ class SshLabNamespaceTest {
         Path state = state();
         List<String> hosts = NodesFile.read(state.resolve("nodes"));
         SshLab lab = new SshLab(options(state, hosts), new NodeBinary(echoJar(), ClockEcho.class.getName()), List.of("-Xmx64m"), List.of());
+        Throwable failure = null;
         try {
             lab.up(List.of());
             for (var node : lab.nodes()) assertTrue(lab.isRunning(node.id()), node.id() + " runs after up");
@@ -126,24 +144,34 @@ class SshLabNamespaceTest {
             assertTrue(lab.isRunning("n3"), "n3 restarted");
             assertNotEquals(before, lab.pid("n3").orElseThrow());
 
+            // Each measurement counts from when the lab's call returned: by then the file is written.
             lab.setClockOffset("n4", Duration.ofSeconds(120));
-            pause(1600);
-            long ahead = clockSkewMillis(lab, "n4");
-            assertTrue(Math.abs(ahead - 120_000) < 1_500, "n4's clock is 120 s ahead, measured " + ahead + " ms");
-            assertTrue(Math.abs(clockSkewMillis(lab, "n5")) < 1_500, "n5's clock is untouched");
+            long t = System.nanoTime();
+            long ahead = clockSkewMillis(lab, "n4", t);
+            assertTrue(Math.abs(ahead - 120_000) < 500, "n4's clock is 120 s ahead, measured " + ahead + " ms");
+            long untouched = clockSkewMillis(lab, "n5", t);
+            assertTrue(Math.abs(untouched) < 500, "n5's clock is untouched, measured " + untouched + " ms");
             lab.setClockOffset("n4", Duration.ofMillis(-60_500));
-            pause(1600);
-            long behind = clockSkewMillis(lab, "n4");
-            assertTrue(Math.abs(behind + 60_500) < 1_500, "n4's clock is 60.5 s behind, measured " + behind + " ms");
+            long behind = clockSkewMillis(lab, "n4", System.nanoTime());
+            assertTrue(Math.abs(behind + 60_500) < 500, "n4's clock is 60.5 s behind, measured " + behind + " ms");
             lab.resetClocks();
-            pause(1600);
-            assertTrue(Math.abs(clockSkewMillis(lab, "n4")) < 1_500, "reset: n4's clock is real time again");
+            long reset = clockSkewMillis(lab, "n4", System.nanoTime());
+            assertTrue(Math.abs(reset) < 500, "reset: n4's clock is real time again, measured " + reset + " ms");
 
             lab.pauseNode("n5");
             lab.partition(Grudge.components(List.of(Set.of("n5"), Set.of("n1", "n2", "n3", "n4"))));
             lab.setClockOffset("n1", Duration.ofSeconds(-30));
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
         } finally {
-            lab.teardown();
+            try {
+                lab.teardown();
+            } catch (RuntimeException e) {
+                // A teardown problem must not hide the failure that came first.
+                if (failure == null) throw e;
+                failure.addSuppressed(e);
+            }
         }
         // Teardown undid the faults left in force above and removed everything; it can run again.
         lab.teardown();

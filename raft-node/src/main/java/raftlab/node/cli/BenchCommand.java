@@ -67,7 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
             cluster.startAll();
             System.out.println("bench: " + nodeCount + " nodes on loopback (fsync on), data and logs in " + dir);
             BenchLoad load = new BenchLoad(cluster.endpoints(), clients, valueSize, keys);
-            load.awaitLeader(30_000);
+            // Five JVMs starting at once on a busy machine can take a while.
+            load.awaitLeader(120_000);
             load.run(true, warmupMillis);
             double[] fsyncBefore = fsyncTotals(cluster.endpoints());
             BenchLoad.Result writes = load.run(true, durationMillis);

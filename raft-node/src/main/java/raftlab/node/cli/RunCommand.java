@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--segment-size", defaultValue = "16777216", paramLabel = "BYTES", description = "Log segment size (default: ${DEFAULT-VALUE}).")
     long segmentBytes;
 
-    @Option(names = "--http-threads", defaultValue = "128", description = "Client API threads, the bound on requests in flight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--http-threads", defaultValue = "512", description = "Client connections served at once, one thread each; idle ones close after 60 s (default: ${DEFAULT-VALUE}).")
     int httpThreads;
 
     @Option(names = "--log-file", paramLabel = "FILE", description = "Append the log here instead of standard output.")

@@ -29,7 +29,7 @@ final class BlockingHttpServer implements AutoCloseable {
     }
 
     private static final int MAX_HEADER_BYTES = 16 * 1024;
-    private static final int IDLE_TIMEOUT_MILLIS = 120_000;
+    private static final int IDLE_TIMEOUT_MILLIS = 60_000;
 
     private final ServerSocket server;
     private final Handler handler;

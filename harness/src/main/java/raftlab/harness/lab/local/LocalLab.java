@@ -33,7 +33,7 @@ public final class LocalLab implements Lab {
     public LocalLab(LocalLayout layout, NodeLauncher launcher, String fakeTimeLibrary, boolean ownsNetwork) {
         this.layout = layout;
         this.network = new LocalNetwork(layout);
-        this.processes = new NodeProcesses(layout, launcher, fakeTimeLibrary);
+        this.processes = new NodeProcesses(layout, launcher, fakeTimeLibrary, adminToken());
         this.ownsNetwork = ownsNetwork;
     }
 

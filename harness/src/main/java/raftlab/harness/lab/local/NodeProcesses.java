@@ -23,7 +23,14 @@ public final class NodeProcesses {
     private final NodeLauncher launcher;
     private final String fakeTimeLibrary;
 
+    private final String adminToken;
+
     public NodeProcesses(LocalLayout layout, NodeLauncher launcher, String fakeTimeLibrary) {
+        this(layout, launcher, fakeTimeLibrary, "raftlab-admin");
+    }
+
+    public NodeProcesses(LocalLayout layout, NodeLauncher launcher, String fakeTimeLibrary, String adminToken) {
+        this.adminToken = adminToken;
         this.layout = layout;
         this.launcher = launcher;
         this.fakeTimeLibrary = fakeTimeLibrary;
@@ -40,7 +47,7 @@ public final class NodeProcesses {
         List<String> peers = new ArrayList<>();
         layout.nodes().forEach(n -> peers.add(n.peerSpec()));
         List<String> arguments = new ArrayList<>(List.of("run", "--id", id, "--peers", String.join(",", peers),
-                "--data-dir", layout.dataDir(id).toString()));
+                "--data-dir", layout.dataDir(id).toString(), "--admin-token", adminToken));
         for (String bug : bugs) arguments.add("--bug-" + bug);
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", layout.namespaceOf(id), "env",
                 "LD_PRELOAD=" + fakeTimeLibrary,
