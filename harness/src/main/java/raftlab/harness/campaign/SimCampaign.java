@@ -34,6 +34,8 @@ public final class SimCampaign {
     private SimCampaign() {}
 
     public static SimOptions simOptions(TestOptions o) {
+        var recipe = raftlab.harness.bugs.BugRecipes.of(o); // --bug NAME: that switch's recipe decides the simulated run
+        if (recipe.isPresent()) return recipe.get().simOptions(o);
         Faults faults = Faults.NONE;
         for (FaultKind kind : o.nemeses()) {
             faults = switch (kind) {

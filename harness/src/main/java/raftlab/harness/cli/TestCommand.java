@@ -147,9 +147,11 @@ public final class TestCommand implements Callable<Integer> {
         if (r < 0) throw new IllegalArgumentException("--rate must not be negative");
         long s = seed != null ? Durations.parseSeed(seed) : new java.security.SecureRandom().nextLong();
         for (String bug : bugs) SimCampaign.bugs(List.of(bug));
-        return new TestOptions(workload, lab, count, hosts, Durations.parseConcurrency(concurrency, count), limit, r, kinds, interval, s,
-                positive(Durations.parse(checkTimeLimit), "--check-time-limit"), bugs, leaveDbRunning,
+        TestOptions options = new TestOptions(workload, lab, count, hosts, Durations.parseConcurrency(concurrency, count), limit, r, kinds,
+                interval, s, positive(Durations.parse(checkTimeLimit), "--check-time-limit"), bugs, leaveDbRunning,
                 positive(Durations.parse(opTimeout), "--op-timeout"), Duration.ofSeconds(10));
+        // One --bug picks the campaign recipe that exposes it (workload, faults, timing); see docs/labs.
+        return bugs.size() == 1 ? raftlab.harness.bugs.BugRecipes.forName(bugs.get(0)).applyTo(options) : options;
     }
 
     private static Duration positive(Duration d, String flag) {
