@@ -30,7 +30,7 @@ public final class RaftlabMain {
         CommandLine commandLine = new CommandLine(new RaftlabMain());
         commandLine.setParameterExceptionHandler((problem, args) -> {
             CommandLine failing = problem.getCommandLine();
-            failing.getErr().println("error: " + problem.getMessage() + "; see '" + failing.getCommandSpec().qualifiedName() + " --help'");
+            failing.getErr().println("error: " + problem.getMessage() + "; see " + failing.getCommandSpec().qualifiedName() + " --help");
             return BAD_ARGUMENTS;
         });
         return commandLine;
