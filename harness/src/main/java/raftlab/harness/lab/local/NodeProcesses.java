@@ -54,7 +54,10 @@ public final class NodeProcesses {
                 "FAKETIME_TIMESTAMP_FILE=" + layout.clockFile(id),
                 // The node's monotonic clock (elections, leases) stays true; only its wall clock moves.
                 "FAKETIME_DONT_FAKE_MONOTONIC=1",
-                "FAKETIME_CACHE_DURATION=1"));
+                "FAKETIME_CACHE_DURATION=1",
+                // Without this, libfaketime rewrites every timed wait on the monotonic clock, which the
+                // JVM does constantly: measured here, a node served 50 writes in 33 s instead of 0.6 s.
+                "FAKETIME_FORCE_MONOTONIC_FIX=0"));
         command.addAll(launcher.command(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
