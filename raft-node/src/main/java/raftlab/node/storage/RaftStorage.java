@@ -143,9 +143,7 @@ public final class RaftStorage implements AutoCloseable {
             log.append(records);
             long written = System.nanoTime();
             if (state != null) hardState.save(state);
-            // A step that only changes the term or vote (an election) wrote nothing to the log, and the hard state
-            // file was fsynced by its own save: a second fsync of the log would only add latency to the election.
-            if (!records.isEmpty()) log.sync();
+            log.sync();
             if (!records.isEmpty()) {
                 observer.appended(written - start);
                 observer.synced(System.nanoTime() - written);
