@@ -25,7 +25,8 @@ import raftlab.raft.kv.KvOp;
  * The one thread that owns the Raft server. Each round it takes what arrived (peer messages, client
  * and admin requests), ticks on the monotonic clock, then for every ready step: persists it with one
  * fsync (group commit: every entry appended since the last round), sends its messages, answers its
- * clients, and advances. Nothing leaves before the state it depends on is durable.
+ * clients, and advances. Nothing leaves before the state it depends on is durable; a leader's
+ * AppendEntries depend only on its term, so they leave before the fsync (see processReady).
  */
 public final class NodeLoop implements Runnable {
     private static final int INBOX_CAPACITY = 200_000;
@@ -173,8 +174,18 @@ public final class NodeLoop implements Runnable {
     private void processReady() {
         while (server.hasReady()) {
             ServerReady ready = server.ready();
-            if (ready.mustPersist()) storage.persist(ready.snapshot(), ready.entries(), ready.hardState());
-            for (Message message : ready.messages()) send.accept(message.to().value(), message);
+            if (ready.mustPersist()) {
+                // A leader's appends may leave before its own fsync and be written by followers in parallel with it
+                // (Raft dissertation 10.2.1): the core counts the leader's own log toward commitment only after
+                // advance, i.e. after this fsync. Only when the term is already durable (no hard state in this step),
+                // since the followers act on that term. Votes, responses and vote requests wait for the fsync.
+                boolean early = ready.hardState() == null;
+                if (early) for (Message message : ready.messages()) if (leaderReplication(message)) send.accept(message.to().value(), message);
+                storage.persist(ready.snapshot(), ready.entries(), ready.hardState());
+                for (Message message : ready.messages()) if (!early || !leaderReplication(message)) send.accept(message.to().value(), message);
+            } else {
+                for (Message message : ready.messages()) send.accept(message.to().value(), message);
+            }
             for (ClientReply reply : ready.replies()) {
                 CompletableFuture<Outcome> waiter = waiting.remove(reply.requestId());
                 if (waiter != null) waiter.complete(reply.outcome());
@@ -182,6 +193,11 @@ public final class NodeLoop implements Runnable {
             if (explain) for (String note : ready.notes()) log.info("raft: " + note);
             server.advance(ready);
         }
+    }
+
+    /** Messages that carry the leader's log and depend on nothing but its (already durable) term. */
+    static boolean leaderReplication(Message message) {
+        return message instanceof Message.AppendEntries || message instanceof Message.InstallSnapshot;
     }
 
     private void publishStatus() {

@@ -10,6 +10,7 @@ import raftlab.node.client.KvClient;
 
 /** Kills the leader with SIGKILL and times how long until a write is acknowledged again; restarts the victim between rounds. */
 final class Failovers {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final LocalCluster cluster;
     private final int rounds;
 
@@ -28,7 +29,9 @@ final class Failovers {
             millis.add(elapsed);
             System.out.println("bench: failover " + (round + 1) + ": killed n" + leader + ", next acknowledged write after " + elapsed + " ms");
             cluster.start(leader);
-            Thread.sleep(3000); // let it restart and catch up before the next kill
+            // Before the next kill, the victim must serve again and hold what the cluster committed: a fixed pause was
+            // shorter than a JVM start on a loaded machine, and the next round then ran with two of five nodes down.
+            awaitCaughtUp(leader, 60_000);
         }
         return millis;
     }
@@ -49,6 +52,33 @@ final class Failovers {
             Thread.sleep(50);
         }
         throw new UserError("no leader within " + timeoutMillis + " ms during the failover measurement; see the node logs");
+    }
+
+    private void awaitCaughtUp(int node, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode restarted = status(node);
+            int leader = restarted == null ? -1 : leaderNumber(restarted.path("leader").asText());
+            JsonNode leading = leader < 0 ? null : status(leader);
+            if (leading != null && restarted.path("applied").asLong() >= leading.path("commit").asLong()) return;
+            Thread.sleep(100);
+        }
+        throw new UserError("n" + node + " did not catch up within " + timeoutMillis + " ms of its restart; see its log");
+    }
+
+    private int leaderNumber(String id) {
+        for (int n = 1; n <= cluster.size(); n++) if (cluster.addresses().get(n - 1).id().equals(id)) return n;
+        return -1;
+    }
+
+    private JsonNode status(int n) {
+        var a = cluster.addresses().get(n - 1);
+        try (HttpConnection c = new HttpConnection(a.host(), a.clientPort(), 2000)) {
+            HttpConnection.Response r = c.request("GET", "/status", Map.of(), null);
+            return r.status() == 200 ? MAPPER.readTree(r.body()) : null;
+        } catch (Exception e) {
+            return null; // down or starting
+        }
     }
 
     private long untilWriteAcknowledged(int killed, long start) throws Exception {

@@ -66,6 +66,7 @@ final class InboundConnection implements Runnable {
                 }
             }
             Mac session = Handshake.mac(Handshake.sessionKey(context.secret(), dialerNonce, nonce));
+            context.peerUp().accept(dialerId);
             receive(in, session, dialerId);
         } catch (IOException | RuntimeException e) {
             if (!(e instanceof java.io.EOFException) && !socket.isClosed()) {

@@ -30,7 +30,7 @@ public final class PeerTransport implements AutoCloseable {
 
     public PeerTransport(String selfId, String clusterId, byte[] secret, AddressBook addresses, int queueCapacity,
                          Receiver receiver, Consumer<String> log) {
-        this.context = new TransportContext(selfId, clusterId, secret, addresses, receiver, log);
+        this.context = new TransportContext(selfId, clusterId, secret, addresses, receiver, log, this::peerUp);
         this.queueCapacity = queueCapacity;
     }
 
@@ -63,6 +63,12 @@ public final class PeerTransport implements AutoCloseable {
     private PeerSender sender(String peerId) {
         if (peerId.equals(context.selfId())) return null;
         return senders.computeIfAbsent(peerId, id -> new PeerSender(id, context, queueCapacity, dropped));
+    }
+
+    /** A peer proved itself on an accepted connection, so it is up: redial it now rather than after the backoff. */
+    private void peerUp(String peerId) {
+        PeerSender sender = senders.get(peerId);
+        if (sender != null) sender.dialNow();
     }
 
     /** Queues {@code payload} for {@code to}; returns false when it was dropped (queue full, not connected, unknown peer). */

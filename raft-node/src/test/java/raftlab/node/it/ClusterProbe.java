@@ -15,13 +15,42 @@ final class ClusterProbe {
 
     private ClusterProbe() {}
 
+    /**
+     * How long a node JVM may take to start serving. Starting three JVMs at once while the machine has
+     * a load average of 60 took well over ten seconds, and that used to be taken out of the election's
+     * deadline; waiting for start-up separately keeps the election deadline meaningful.
+     */
+    static final long START_MILLIS = 90_000;
+
+    /** One try at {@code GET /status} of node {@code n}; null when it does not answer (not started yet, or killed). */
     static JsonNode status(LocalCluster cluster, int n) {
         var a = cluster.addresses().get(n - 1);
-        try (HttpConnection c = new HttpConnection(a.host(), a.clientPort(), 1000)) {
-            return MAPPER.readTree(c.request("GET", "/status", Map.of(), null).body());
+        // Generous: a starved JVM may take seconds to answer, and a null here would look like a dead node.
+        try (HttpConnection c = new HttpConnection(a.host(), a.clientPort(), 5000)) {
+            HttpConnection.Response r = c.request("GET", "/status", Map.of(), null);
+            return r.status() == 200 ? MAPPER.readTree(r.body()) : null;
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** The status of node {@code n}, waiting up to {@code millis} for it to answer. */
+    static JsonNode awaitStatus(LocalCluster cluster, int n, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (true) {
+            JsonNode s = status(cluster, n);
+            if (s != null) return s;
+            if (System.currentTimeMillis() >= deadline) {
+                throw new AssertionError("n" + n + " did not answer GET /status within " + millis + " ms; logs in " + cluster.logFile(n).getParent());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until every node in {@code nodes} answers {@code GET /status} (its JVM started and it recovered its log). */
+    static void awaitServing(LocalCluster cluster, List<Integer> nodes) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + START_MILLIS;
+        for (int n : nodes) awaitStatus(cluster, n, Math.max(0, deadline - System.currentTimeMillis()));
     }
 
     /** The node number of the leader that a majority of live nodes agree on, waiting up to {@code millis}. */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import raftlab.node.cli.LocalCluster;
 import raftlab.node.client.HttpConnection;
@@ -23,7 +24,8 @@ import raftlab.node.client.HttpConnection;
  */
 class NodeProcessesTest {
     private static final List<String> JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-    @TempDir Path dir;
+    // Kept when a test fails, so that the nodes' logs it names can be read.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
     private LocalCluster cluster;
 
     @AfterEach void stop() throws InterruptedException {
@@ -33,7 +35,14 @@ class NodeProcessesTest {
     private LocalCluster start(int nodes, String... nodeArgs) throws Exception {
         cluster = new LocalCluster(nodes, dir, List.of(nodeArgs), JVM);
         cluster.startAll();
+        ClusterProbe.awaitServing(cluster, all(nodes));
         return cluster;
+    }
+
+    private static List<Integer> all(int nodes) {
+        List<Integer> ids = new ArrayList<>();
+        for (int n = 1; n <= nodes; n++) ids.add(n);
+        return ids;
     }
 
     private static void assertOk(HttpConnection.Response r, String expectedBody) {
@@ -60,6 +69,7 @@ class NodeProcessesTest {
         for (int n = 1; n <= 3; n++) cluster.process(n).destroyForcibly();
         for (int n = 1; n <= 3; n++) cluster.kill(n);
         cluster.startAll();
+        ClusterProbe.awaitServing(cluster, List.of(1, 2, 3));
         ClusterProbe.awaitLeader(cluster, 20_000, List.of(1, 2, 3));
         for (int i = 0; i < 20; i++) assertOk(ClusterProbe.call(cluster, "GET", "/kv/k" + i, null), "{\"value\":" + i + "}");
     }
@@ -68,20 +78,25 @@ class NodeProcessesTest {
         start(3, "--snapshot-every", "20");
         int leader = ClusterProbe.awaitLeader(cluster, 20_000, List.of(1, 2, 3));
         int follower = leader == 3 ? 2 : 3;
-        long followerLast = ClusterProbe.status(cluster, follower).path("lastIndex").asLong();
+        long followerLast = ClusterProbe.awaitStatus(cluster, follower, 20_000).path("lastIndex").asLong();
         cluster.kill(follower);
         for (int i = 0; i < 60; i++) assertOk(ClusterProbe.call(cluster, "PUT", "/kv/k" + (i % 7), "{\"value\":" + i + "}"), null);
-        JsonNode leaderStatus = ClusterProbe.status(cluster, leader);
+        // Leadership may have moved between the two live nodes meanwhile; ask whoever leads now.
+        List<Integer> live = new ArrayList<>(List.of(1, 2, 3));
+        live.remove(Integer.valueOf(follower));
+        leader = ClusterProbe.awaitLeader(cluster, 20_000, live);
+        JsonNode leaderStatus = ClusterProbe.awaitStatus(cluster, leader, 20_000);
         assertTrue(leaderStatus.path("snapshotIndex").asLong() >= 40, leaderStatus.toString());
         long commit = leaderStatus.path("commit").asLong();
         // The leader no longer has the entries the follower needs next, so only a snapshot can bring it up to date.
         assertTrue(leaderStatus.path("firstIndex").asLong() > followerLast + 1, leaderStatus + " vs follower last " + followerLast);
         cluster.start(follower);
+        ClusterProbe.awaitServing(cluster, List.of(follower));
         ClusterProbe.awaitCondition("n" + follower + " to catch up to " + commit, 20_000, () -> {
             JsonNode s = ClusterProbe.status(cluster, follower);
             return s != null && s.path("applied").asLong() >= commit;
         });
-        JsonNode caughtUp = ClusterProbe.status(cluster, follower);
+        JsonNode caughtUp = ClusterProbe.awaitStatus(cluster, follower, 20_000);
         assertTrue(caughtUp.path("snapshotIndex").asLong() >= 40, "it should have installed the leader's snapshot: " + caughtUp);
     }
 
@@ -130,6 +145,7 @@ class NodeProcessesTest {
             file.write(new byte[] {1, 2, 3});
         }
         cluster.start(1);
+        ClusterProbe.awaitServing(cluster, List.of(1));
         ClusterProbe.awaitLeader(cluster, 20_000, List.of(1));
         assertOk(ClusterProbe.call(cluster, "GET", "/kv/k4", null), "{\"value\":4}");
         assertTrue(Files.readString(cluster.logFile(1)).contains("cut it off"), "the cut must be logged");
