@@ -16,6 +16,12 @@ public enum Scenario {
     SPLIT_BRAIN,
     /** Random halves that change every few hundred milliseconds. */
     FLAPPING_PARTITION,
+    /**
+     * Figure 8 of the Raft paper on five nodes, over and over: an old leader's entries reach a quorum only in a later
+     * term, then a leader of a term between them overwrites them. Harmless to a correct leader; it catches one that
+     * commits old-term entries by counting.
+     */
+    FIGURE_8,
     /** A mix of partitions of every shape, crashes, pauses, drops, duplicates, reordering and clock drift. */
     RANDOM;
 
