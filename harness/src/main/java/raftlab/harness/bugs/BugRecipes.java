@@ -62,9 +62,9 @@ public final class BugRecipes {
             case COMMIT_OLD_TERM -> new BugRecipe(bug,
                     "the Figure 8 schedule: an old leader's entry reaches a quorum only in a later term, is counted as committed"
                             + " and read, then a leader of a term between them overwrites it",
-                    "register", List.of(FaultKind.PARTITION, FaultKind.KILL), Duration.ofSeconds(3), LAB_TIME, 10, 200,
+                    "register", List.of(FaultKind.PARTITION, FaultKind.KILL), Duration.ofSeconds(3), LAB_TIME, 5, 200,
                     Scenario.FIGURE_8, Faults.NONE, Duration.ofMillis(300),
-                    Duration.ofSeconds(10), ReadMode.READ_INDEX, 5);
+                    Duration.ofSeconds(6), ReadMode.READ_INDEX, 5);
             case ACK_ON_APPEND -> new BugRecipe(bug,
                     "a leader cut off with a minority acknowledges writes it never commits; the majority's leader never sees them",
                     "register", List.of(FaultKind.PARTITION), Duration.ofSeconds(5), LAB_TIME, 10, 200,
