@@ -22,6 +22,11 @@ public enum Scenario {
      * commits old-term entries by counting.
      */
     FIGURE_8,
+    /**
+     * On three nodes, over and over: two candidates of one term and their common voter restarted between their
+     * requests. Harmless to a server that persists its vote; it catches one that forgets it.
+     */
+    DOUBLE_VOTE,
     /** A mix of partitions of every shape, crashes, pauses, drops, duplicates, reordering and clock drift. */
     RANDOM;
 

@@ -19,6 +19,7 @@ final class Nemesis {
     private int rollingNext;
     private boolean splitActive;
     private Figure8 figure8;
+    private DoubleVote doubleVote;
 
     Nemesis(World world, SimOptions options, SplittableRandom random) {
         this.world = world;
@@ -31,6 +32,9 @@ final class Nemesis {
         if (options.scenario() == Scenario.FIGURE_8) {
             figure8 = new Figure8(world, random, interval());
             figure8.start();
+        } else if (options.scenario() == Scenario.DOUBLE_VOTE) {
+            doubleVote = new DoubleVote(world, random, interval());
+            doubleVote.start();
         } else if (options.scenario() != Scenario.NONE && options.scenario() != Scenario.RANDOM) {
             scheduleScripted();
         }
@@ -89,13 +93,14 @@ final class Nemesis {
                 if (world.network.partitioned()) world.healPartition();
                 else world.partition(halves(), "halves");
             }
-            case NONE, RANDOM, FIGURE_8 -> throw new IllegalStateException("not a scripted scenario: " + options.scenario());
+            case NONE, RANDOM, FIGURE_8, DOUBLE_VOTE -> throw new IllegalStateException("not a scripted scenario: " + options.scenario());
         }
     }
 
     /** Scenarios that act on elections hear of each new leader at once, before its first messages arrive. */
     void onLeaderElected(int node) {
         if (figure8 != null) figure8.onLeaderElected(node);
+        if (doubleVote != null) doubleVote.onLeaderElected(node);
     }
 
     /** A node answered a client with a result (not a redirect or a rejection). */
