@@ -16,6 +16,17 @@ public enum Scenario {
     SPLIT_BRAIN,
     /** Random halves that change every few hundred milliseconds. */
     FLAPPING_PARTITION,
+    /**
+     * Figure 8 of the Raft paper on five nodes, over and over: an old leader's entries reach a quorum only in a later
+     * term, then a leader of a term between them overwrites them. Harmless to a correct leader; it catches one that
+     * commits old-term entries by counting.
+     */
+    FIGURE_8,
+    /**
+     * On three nodes, over and over: two candidates of one term and their common voter restarted between their
+     * requests. Harmless to a server that persists its vote; it catches one that forgets it.
+     */
+    DOUBLE_VOTE,
     /** A mix of partitions of every shape, crashes, pauses, drops, duplicates, reordering and clock drift. */
     RANDOM;
 

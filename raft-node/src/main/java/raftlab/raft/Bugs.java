@@ -15,7 +15,8 @@ package raftlab.raft;
  * <li>{@code forgetVote}: hard state handed out for persisting never carries the vote, and a
  *     restarted server may vote at once, so a restart can grant a second vote in one term.</li>
  * <li>{@code commitOldTerm}: the leader commits an entry of an earlier term as soon as a quorum
- *     holds it (the Figure 8 mistake).</li>
+ *     holds it (the Figure 8 mistake), and a new leader whose log holds entries not yet known committed appends no
+ *     no-op, counting on those entries instead (as Figure 8 of the Raft paper, where the old entry travels alone).</li>
  * <li>{@code ackOnAppend}: the leader answers a write or compare-and-set as soon as it is appended,
  *     computing a compare-and-set's answer against the state applied so far.</li>
  * </ul>

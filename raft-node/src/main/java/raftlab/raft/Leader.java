@@ -56,8 +56,14 @@ final class Leader {
 
     void start() {
         syncProgress();
-        termStartIndex = log.lastIndex() + 1;
-        node.appendEntry(new Entry(termStartIndex, node.term, new Command.Noop()));
+        if (node.bugs.commitOldTerm() && node.commit < log.lastIndex()) {
+            // The Figure 8 mistake trusts counting to commit what earlier terms left behind, so it sees no need for a
+            // no-op while such entries wait; the no-op would otherwise travel with them and hide the mistake.
+            termStartIndex = log.lastIndex();
+        } else {
+            termStartIndex = log.lastIndex() + 1;
+            node.appendEntry(new Entry(termStartIndex, node.term, new Command.Noop()));
+        }
         broadcastAppend();
     }
 

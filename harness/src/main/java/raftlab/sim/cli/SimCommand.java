@@ -34,7 +34,7 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "Client processes (default 5).") String concurrency = "5";
     @Option(names = "--workload", paramLabel = "NAME", description = "register (default) or registers.") String workload = "register";
     @Option(names = "--keys", paramLabel = "N", description = "Keys of the registers workload (default 8).") String keys = "8";
-    @Option(names = "--scenario", paramLabel = "NAME", description = "none, leader-failure, rolling-restarts, split-brain, flapping-partition or random.") String scenario = "none";
+    @Option(names = "--scenario", paramLabel = "NAME", description = "none, leader-failure, rolling-restarts, split-brain, flapping-partition, figure-8 (5 nodes), double-vote (3 nodes) or random.") String scenario = "none";
     @Option(names = "--drop", paramLabel = "P", description = "Probability that a message is lost.") String drop;
     @Option(names = "--duplicate", paramLabel = "P", description = "Probability that a message is delivered twice.") String duplicate;
     @Option(names = "--delay", paramLabel = "DURATION", description = "One-way network latency (default 1ms).") String delay;
@@ -106,7 +106,7 @@ public final class SimCommand implements Callable<Integer> {
         b.workload(Workload.byName(workload).orElseThrow(() -> new IllegalArgumentException("--workload must be register or registers, not '" + workload + "'")));
         b.keyCount(positive(keys, "--keys", 1_000_000));
         b.scenario(Scenario.byName(scenario).orElseThrow(() -> new IllegalArgumentException(
-                "--scenario must be none, leader-failure, rolling-restarts, split-brain, flapping-partition or random, not '" + scenario + "'")));
+                "--scenario must be none, leader-failure, rolling-restarts, split-brain, flapping-partition, figure-8, double-vote or random, not '" + scenario + "'")));
         Faults f = b.faults();
         if (drop != null) f = f.withDrop(probability(drop, "--drop"));
         if (duplicate != null) f = f.withDuplicate(probability(duplicate, "--duplicate"));

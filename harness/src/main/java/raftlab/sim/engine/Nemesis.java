@@ -18,6 +18,8 @@ final class Nemesis {
     private final int n;
     private int rollingNext;
     private boolean splitActive;
+    private Figure8 figure8;
+    private DoubleVote doubleVote;
 
     Nemesis(World world, SimOptions options, SplittableRandom random) {
         this.world = world;
@@ -27,7 +29,15 @@ final class Nemesis {
     }
 
     void start() {
-        if (options.scenario() != Scenario.NONE && options.scenario() != Scenario.RANDOM) scheduleScripted();
+        if (options.scenario() == Scenario.FIGURE_8) {
+            figure8 = new Figure8(world, random, interval());
+            figure8.start();
+        } else if (options.scenario() == Scenario.DOUBLE_VOTE) {
+            doubleVote = new DoubleVote(world, random, interval());
+            doubleVote.start();
+        } else if (options.scenario() != Scenario.NONE && options.scenario() != Scenario.RANDOM) {
+            scheduleScripted();
+        }
         if (options.scenario() == Scenario.RANDOM || options.faults().anyNemesis()) scheduleRandom();
     }
 
@@ -83,8 +93,19 @@ final class Nemesis {
                 if (world.network.partitioned()) world.healPartition();
                 else world.partition(halves(), "halves");
             }
-            case NONE, RANDOM -> throw new IllegalStateException("not a scripted scenario: " + options.scenario());
+            case NONE, RANDOM, FIGURE_8, DOUBLE_VOTE -> throw new IllegalStateException("not a scripted scenario: " + options.scenario());
         }
+    }
+
+    /** Scenarios that act on elections hear of each new leader at once, before its first messages arrive. */
+    void onLeaderElected(int node) {
+        if (figure8 != null) figure8.onLeaderElected(node);
+        if (doubleVote != null) doubleVote.onLeaderElected(node);
+    }
+
+    /** A node answered a client with a result (not a redirect or a rejection). */
+    void onClientAnswer(int node) {
+        if (figure8 != null) figure8.onClientAnswer(node);
     }
 
     private void randomFault() {

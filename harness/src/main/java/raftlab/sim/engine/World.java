@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 import raftlab.raft.ClientReply;
+import raftlab.raft.Outcome;
 import raftlab.raft.ClientRequest;
 import raftlab.raft.Message;
 import raftlab.raft.NodeId;
@@ -242,7 +243,10 @@ public final class World {
         for (int i = 0; i < replies.size(); i++) {
             ClientReply reply = replies.get(i);
             if (reply.requestId() < 0) adminReply(node, reply);
-            else clients.replyFrom(node.index, reply.requestId(), reply.outcome());
+            else {
+                clients.replyFrom(node.index, reply.requestId(), reply.outcome());
+                if (reply.outcome() instanceof Outcome.Ok || reply.outcome() instanceof Outcome.Mismatch) nemesis.onClientAnswer(node.index);
+            }
         }
         if (!ready.applied().isEmpty()) node.appliedInStep.addAll(ready.applied());
         if (options.explain()) for (String note : ready.notes()) explain(node, note);
@@ -422,6 +426,7 @@ public final class World {
             trace.end();
         }
         if (options.explain()) explain(node, "became leader of term " + term);
+        nemesis.onLeaderElected(node.index);
     }
 
     void onCommit(SimNode node, long from, long to) {

@@ -21,6 +21,8 @@ class BugRecipesCaughtTest {
             "ack-on-append, 3",
             "no-fsync, 4",
             "lease-wall-clock, 9",
+            "forget-vote, 11",
+            "commit-old-term, 2",
     })
     void switchIsCaughtAndControlIsValid(String name, long seed) {
         BugRecipe recipe = BugRecipes.forName(name);
