@@ -9,33 +9,18 @@ import java.util.SplittableRandom;
  * cut off, and W comes back a millisecond or two later. A correct W remembers its vote and the other candidate, Y,
  * must move to a later term; a W that forgot its vote elects Y in X's term. Then both leaders see W again.
  */
-final class DoubleVote {
+final class DoubleVote extends ScriptedScenario {
     private enum Step { IDLE, FIRST, SECOND, BOTH }
 
-    private final World world;
-    private final SplittableRandom random;
-    private final long interval;
     private Step step = Step.IDLE;
     private int w, x, y;
-    private int cycle;
 
     DoubleVote(World world, SplittableRandom random, long intervalMicros) {
-        this.world = world;
-        this.random = random;
-        this.interval = intervalMicros;
+        super(world, random, intervalMicros);
     }
 
-    void start() { later(interval / 2 + random.nextLong(interval), this::begin); }
-
-    private void later(long delay, Runnable r) {
-        int mine = cycle;
-        world.schedule(world.now + Math.max(1, delay), () -> {
-            if (world.healed() || mine != cycle) return;
-            r.run();
-        });
-    }
-
-    private void begin() {
+    @Override
+    protected void begin() {
         int leader = world.currentLeader();
         if (leader < 0 || world.nodeCount() != 3) {
             later(interval / 4, this::begin);

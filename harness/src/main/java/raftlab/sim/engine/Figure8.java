@@ -10,34 +10,19 @@ import java.util.SplittableRandom;
  * last entry has the newer term, wins and overwrites what A's side held. A correct leader never counted those
  * old entries as committed; a leader that commits by counting may already have answered reads from them.
  */
-final class Figure8 {
+final class Figure8 extends ScriptedScenario {
     private enum Step { IDLE, ELECTING_C, WAITING, ELECTING_A, ANSWERING, OVERWRITE }
 
-    private final World world;
-    private final SplittableRandom random;
-    private final long interval;
     private Step step = Step.IDLE;
     private int a, b, c, x, y;
-    private int cycle;
     private int oldSideLeader;
 
     Figure8(World world, SplittableRandom random, long intervalMicros) {
-        this.world = world;
-        this.random = random;
-        this.interval = intervalMicros;
+        super(world, random, intervalMicros);
     }
 
-    void start() { later(interval / 2 + random.nextLong(interval), this::begin); }
-
-    private void later(long delay, Runnable r) {
-        int mine = cycle;
-        world.schedule(world.now + Math.max(1, delay), () -> {
-            if (world.healed() || mine != cycle) return;
-            r.run();
-        });
-    }
-
-    private void begin() {
+    @Override
+    protected void begin() {
         int leader = world.currentLeader();
         if (leader < 0 || world.nodeCount() != 5) {
             later(interval / 4, this::begin);
