@@ -6,17 +6,9 @@ import java.time.Duration;
 public final class Durations {
     private Durations() {}
 
+    /** Every raftlab command reads durations with the checker's parser, so that they all take the same forms. */
     public static Duration parse(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            if (t.endsWith("s")) return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            if (t.endsWith("m")) return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
-            if (t.endsWith("h")) return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3_600_000));
-            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad duration '" + text + "'; use a number with a unit, such as 500ms, 10s or 2m");
-        }
+        return raftlab.checker.cli.Durations.parse(text);
     }
 
     /** Seeds are decimal or 0x hexadecimal. */
