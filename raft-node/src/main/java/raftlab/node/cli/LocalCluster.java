@@ -1,7 +1,6 @@
 package raftlab.node.cli;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,11 +34,11 @@ public final class LocalCluster implements AutoCloseable {
         for (int i = 1; i <= nodeCount; i++) addresses.add(newAddress("n" + i));
     }
 
-    /** A fresh address (two free loopback ports) for node {@code id}, not yet part of {@link #addresses()}. */
+    /** A fresh address (two free loopback ports, see {@link ListeningPorts}) for node {@code id}, not yet part of {@link #addresses()}. */
     public static PeerAddress newAddress(String id) throws IOException {
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
-            return new PeerAddress(id, "127.0.0.1", a.getLocalPort(), b.getLocalPort());
-        }
+        int peerPort = ListeningPorts.free();
+        int clientPort = ListeningPorts.free();
+        return new PeerAddress(id, "127.0.0.1", peerPort, clientPort);
     }
 
     public List<PeerAddress> addresses() { return List.copyOf(addresses); }

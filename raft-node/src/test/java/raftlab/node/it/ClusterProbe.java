@@ -40,10 +40,24 @@ final class ClusterProbe {
         while (true) {
             JsonNode s = status(cluster, n);
             if (s != null) return s;
+            Process process = cluster.process(n);
+            if (process != null && !process.isAlive()) {
+                throw new AssertionError("n" + n + " exited with code " + process.exitValue() + " before answering GET /status: " + output(cluster, n));
+            }
             if (System.currentTimeMillis() >= deadline) {
                 throw new AssertionError("n" + n + " did not answer GET /status within " + millis + " ms; logs in " + cluster.logFile(n).getParent());
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** The last lines the node printed (its standard output and error), for a failure message. */
+    private static String output(LocalCluster cluster, int n) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(cluster.logFile(n).resolveSibling("n" + n + ".out"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (java.io.IOException e) {
+            return "(no output: " + e.getMessage() + ")";
         }
     }
 
