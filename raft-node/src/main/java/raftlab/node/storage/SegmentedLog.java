@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 /**
  * An append-only write-ahead log split into segment files {@code wal-<sequence>.log}. Writes append;
  * a later entry record with an index already present replaces that entry and everything after it
- * (replay applies this rule), so nothing is ever overwritten in place. Whole segments are deleted once
- * a durable snapshot covers every entry in them.
+ * (replay applies this rule), so nothing is ever overwritten in place. The oldest segments are deleted
+ * once a durable snapshot covers every entry in them.
  *
  * <p>Group commit: {@link #append} writes a whole batch with one write, {@link #sync} makes it durable
  * with one fsync. A new segment's name is made durable (directory fsync) as soon as it is created,
@@ -179,12 +179,18 @@ public final class SegmentedLog implements AutoCloseable {
         }
     }
 
-    /** Deletes every segment except the active one whose entries are all at or below {@code snapshotIndex}. */
+    /**
+     * Deletes the oldest segments, up to the first that is active or holds an entry after {@code snapshotIndex}.
+     * Only a prefix may go: a record replaces its index and everything after it, so a later segment whose entries the
+     * snapshot covers may still hold the overwrite that hides an earlier segment's entries past the snapshot (a
+     * follower's conflicting tail); deleting it alone would bring those entries back at the next recovery.
+     */
     public void dropSegmentsUpTo(long snapshotIndex) {
         checkUsable();
         List<Long> doomed = new ArrayList<>();
         for (Map.Entry<Long, Long> segment : segmentMaxIndex.entrySet()) {
-            if (segment.getKey() != activeSequence && segment.getValue() <= snapshotIndex) doomed.add(segment.getKey());
+            if (segment.getKey() == activeSequence || segment.getValue() > snapshotIndex) break;
+            doomed.add(segment.getKey());
         }
         try {
             for (long sequence : doomed) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import raftlab.raft.Configuration;
@@ -53,8 +54,27 @@ class PowerCutRecoveryTest {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 2000)
     void recoveryKeepsEverythingAcknowledged(@ForAll long seed) throws Exception {
+        checkPowerCut(seed);
+    }
+
+    /** Once drew an overwrite of entries by entries of their own term, which the core never asks for; kept as a fixed case. */
+    @Example
+    void overwriteFromAnotherTermWithACutInsideIt() throws Exception {
+        checkPowerCut(-2109501918L);
+    }
+
+    /**
+     * A follower's tail 11..12 overwritten from index 5 in a later segment, then a snapshot at 10: deleting that later
+     * segment alone once brought 11..12 of the old term back after the snapshot.
+     */
+    @Example
+    void snapshotDoesNotResurrectAnOverwrittenTail() throws Exception {
+        checkPowerCut(-5552211235061365975L);
+    }
+
+    private void checkPowerCut(long seed) throws Exception {
         Random random = new Random(seed);
         PowerCutDisk disk = new PowerCutDisk();
         RaftStorage storage = open(disk);
@@ -90,6 +110,10 @@ class PowerCutRecoveryTest {
                     long start = base.last() + 1;
                     if (random.nextInt(5) == 0 && base.last() > base.snapIndex()) {
                         start = base.snapIndex() + 1 + random.nextInt((int) (base.last() - base.snapIndex()));
+                        // The core skips the entries it already has and hands storage the rest from the first conflict
+                        // on: a later leader's entries, which by log matching differ in term at every index they replace.
+                        term++;
+                        state = new HardState(term, null, 0);
                     }
                     int count = 1 + random.nextInt(6);
                     for (int i = 0; i < count; i++) entries.add(new Entry(start + i, term, new raftlab.raft.Command.Noop()));
