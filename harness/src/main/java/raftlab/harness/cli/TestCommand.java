@@ -53,7 +53,7 @@ public final class TestCommand implements Callable<Integer> {
     int testCount;
     @Option(names = "--rate", description = "Target operations per second over all clients; 0 is unlimited (default: 200).")
     Double rate;
-    @Option(names = "--nemesis", split = ",", paramLabel = "FAULT", description = "Faults to combine: partition, kill, pause, clock, packet, member, or none (default: none).")
+    @Option(names = "--nemesis", split = ",", paramLabel = "FAULT", description = "Faults to combine: partition, kill, pause, clock, packet, member, clock-partition (the leader cut off while its wall clock steps back), or none (default: none).")
     List<String> nemesis = new ArrayList<>();
     @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Time between fault changes (default: ${DEFAULT-VALUE}).", defaultValue = "10s")
     String nemesisInterval;

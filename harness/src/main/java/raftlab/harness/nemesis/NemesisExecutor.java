@@ -26,6 +26,11 @@ public final class NemesisExecutor {
     private final TreeSet<String> paused = new TreeSet<>();
     private final TreeMap<String, Duration> clocks = new TreeMap<>();
     private final TreeSet<String> removed = new TreeSet<>();
+    /**
+     * How long a node may take to see a new libfaketime offset: its cache is compared in whole seconds, so a change
+     * was measured taking up to 3 s to show (RemoteScripts.faketimeOffset), and a real clock set with date at once.
+     */
+    private static final long CLOCK_SEEN_MILLIS = 3_000;
     private volatile String inForce = "";
     private boolean networkFaulted;
     private ClockStrobe strobe;
@@ -63,6 +68,12 @@ public final class NemesisExecutor {
             case "stop-pause" -> resumePaused();
             case "start-clock" -> startClock();
             case "stop-clock" -> resetClocks();
+            case "start-clock-partition" -> startClockPartition();
+            case "stop-clock-partition" -> {
+                lab.heal();
+                networkFaulted = false;
+                yield "healed; clocks reset " + resetClocks();
+            }
             case "start-member" -> removeMember();
             case "stop-member" -> addMembersBack();
             case "heal" -> healAll();
@@ -140,6 +151,27 @@ public final class NemesisExecutor {
         lab.setClockOffset(node, offset);
         clocks.put(node, offset);
         return "bump " + node + " " + millis + "ms";
+    }
+
+    /**
+     * The leader's wall clock steps back by one to five minutes, the leader is cut off, and its clock steps back as far
+     * again while it is alone (a clock that an NTP daemon keeps pulling back). The first step holds off a wall-timed
+     * CheckQuorum; the second makes a wall-timed lease, whose start the last quorum set, look fresh again, so such a
+     * leader serves reads while the others elect a new leader and write. One that uses the monotonic clock steps down.
+     */
+    private Object startClockPartition() {
+        String leader = leaderOrRandom();
+        long millis = -(60_000 + random.nextLong(240_000));
+        lab.setClockOffset(leader, Duration.ofMillis(millis));
+        clocks.put(leader, Duration.ofMillis(millis));
+        sleepQuietly(CLOCK_SEEN_MILLIS);
+        Grudge grudge = Partitions.isolate(ids, leader);
+        lab.partition(grudge);
+        networkFaulted = true;
+        lab.setClockOffset(leader, Duration.ofMillis(2 * millis));
+        clocks.put(leader, Duration.ofMillis(2 * millis));
+        return "bump " + leader + " " + millis + "ms, isolate-leader " + leader + " " + grudge.drops()
+                + ", bump " + leader + " " + 2 * millis + "ms";
     }
 
     private Object resetClocks() {
