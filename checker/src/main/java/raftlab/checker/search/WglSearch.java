@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * their own, and need never be linearized. The candidates at each point are the calls invoked
  * before the first pending completion, tried in this order: a read-only call that fits (taken
  * without alternatives: it commutes to the front); the call whose completion comes first (when the
- * machine wants it); calls after which that one fits; calls after which it may still fit; the
- * rest. Within each rank completed calls come before uncertain ones, and of interchangeable
- * uncertain calls only the first is tried. A thousand crashed writes then cost little unless
- * someone observed them, where Porcupine, which tries them first, wanders.
+ * machine wants it); calls after which the target fits; calls after which it may still fit; the
+ * rest. The target is that first call, or for a machine whose reads alone pin the state down
+ * (kv-append) the read that completes first. Within each rank completed calls come before
+ * uncertain ones, and of interchangeable uncertain calls only the first is tried. A thousand
+ * crashed writes then cost little unless someone observed them, where Porcupine, which tries them
+ * first, wanders. The cache files each state under the machine's {@link Machine#canonical} form.
  */
 public final class WglSearch {
     private static final int END = -1;
@@ -24,7 +26,7 @@ public final class WglSearch {
     // the phases of choosing at one level, in order
     private static final int READS = -1;
     private static final int FIRST = 0;
-    private static final int ENABLERS_MAIN = 1; // calls after which the first one fits
+    private static final int ENABLERS_MAIN = 1; // calls after which the target fits
     private static final int ENABLERS_INFO = 2;
     private static final int PROGRESS_MAIN = 3; // calls after which it may still fit without a reset
     private static final int PROGRESS_INFO = 4;
@@ -94,6 +96,7 @@ public final class WglSearch {
         long[] stackState = new long[n];
         int[] stackPhase = new int[n];
         int[] stackFirst = new int[n];
+        int[] stackTarget = new int[n];
         boolean[] stackForced = new boolean[n];
         int depth = 0;
         long state = machine.initial();
@@ -102,9 +105,10 @@ public final class WglSearch {
         int linearizedCompleted = 0;
         int deepest = 0;
         int first = firstReturn(next, mainHead);
+        int target = earliestObserver(next, mainHead, first);
         int phase = READS;
         boolean seenInterchangeable = false; // in an uncertain phase: one interchangeable call was met already
-        boolean resettable = true; // whether a call that resets the state may still come before the first completion
+        boolean resettable = true; // whether a call that resets the state may still come before the target
         int entry = next[mainHead];
         ConfigurationCache cache = new ConfigurationCache(budget);
         long iterations = -1; // so the bounds are checked before the first step too
@@ -121,8 +125,9 @@ public final class WglSearch {
                 }
                 // Choose the next candidate. The call whose completion comes first must take
                 // effect before anything else completes, so it goes first; then the calls after which
-                // it could take effect (completed ones in invocation order, then uncertain ones);
-                // then the rest. Uncertain calls are tried only among those invoked before that completion.
+                // the target could take effect (completed ones in invocation order, then uncertain
+                // ones); then the rest. Uncertain calls are tried only among those invoked before the
+                // first completion.
                 int candidate = -1;
                 long after = Machine.ILLEGAL;
                 if (phase == READS) {
@@ -142,7 +147,7 @@ public final class WglSearch {
                     if (!machine.earliestCompletionFirst()) {
                         phase = ENABLERS_MAIN;
                         entry = next[mainHead];
-                        resettable = anyReset(next, mainHead, infoHead, seq, first, state);
+                        resettable = anyReset(next, mainHead, infoHead, seq, target, state);
                         continue;
                     }
                     candidate = first;
@@ -173,9 +178,21 @@ public final class WglSearch {
                             // An uncertain call that changes nothing is better left for later.
                             if (uncertain && stepped == state) stepped = Machine.ILLEGAL;
                             if (stepped != Machine.ILLEGAL) {
-                                int rank = machine.step(stepped, first) != Machine.ILLEGAL ? 0 : machine.canStillFit(stepped, first) ? 1 : 2;
-                                // the first call must still be able to take effect, unless something may reset the state
-                                if (rank == 2 && !resettable) rank = -1;
+                                int rank = machine.step(stepped, target) != Machine.ILLEGAL ? 0 : machine.canStillFit(stepped, target) ? 1 : 2;
+                                // the target must still be able to take effect, unless something may reset the state
+                                if (rank == 2 && !resettable) {
+                                    rank = -1;
+                                    // Dropped, but c itself fits: that prefix is one call longer, and the
+                                    // target is what cannot follow it, which is what an explanation should say.
+                                    if (calls.completed(c) && linearizedCompleted + 1 > deepest) {
+                                        if (captureDepth >= 0 && linearizedCompleted + 1 >= captureDepth) {
+                                            int[] prefix = java.util.Arrays.copyOf(stackCall, depth + 1);
+                                            prefix[depth] = c;
+                                            return new SearchOutcome(SearchOutcome.Result.CAPTURED, null, cache.size(), linearizedCompleted + 1, prefix, target, stepped);
+                                        }
+                                        deepest = linearizedCompleted + 1;
+                                    }
+                                }
                                 if (rank == (phase - 1) / 2) {
                                     candidate = c;
                                     after = stepped;
@@ -198,11 +215,12 @@ public final class WglSearch {
                         // began is linearized already), so it is taken without trying alternatives,
                         // and when its configuration is known to fail, so does this one.
                         boolean forced = machine.readOnly(candidate);
-                        if (cache.add(g1, g2, after)) {
+                        if (cache.add(g1, g2, machine.canonical(after))) {
                             stackCall[depth] = candidate;
                             stackState[depth] = state;
                             stackPhase[depth] = phase;
                             stackFirst[depth] = first;
+                            stackTarget[depth] = target;
                             stackForced[depth] = forced;
                             depth++;
                             unlink(next, prev, 2 * candidate);
@@ -216,6 +234,7 @@ public final class WglSearch {
                             f1 = g1;
                             f2 = g2;
                             first = firstReturn(next, mainHead);
+                            target = earliestObserver(next, mainHead, first);
                             phase = READS;
                             entry = next[mainHead];
                             continue;
@@ -226,7 +245,7 @@ public final class WglSearch {
                         if (phase == FIRST) {
                             phase = ENABLERS_MAIN;
                             entry = next[mainHead];
-                            resettable = anyReset(next, mainHead, infoHead, seq, first, state);
+                            resettable = anyReset(next, mainHead, infoHead, seq, target, state);
                         } else {
                             entry = next[entry];
                         }
@@ -248,11 +267,12 @@ public final class WglSearch {
                     state = stackState[depth];
                     phase = stackPhase[depth];
                     first = stackFirst[depth];
+                    target = stackTarget[depth];
                     f1 ^= z1[undone];
                     f2 ^= z2[undone];
                     forced = stackForced[depth];
                 } while (forced);
-                resettable = anyReset(next, mainHead, infoHead, seq, first, state);
+                resettable = anyReset(next, mainHead, infoHead, seq, target, state);
                 if (phase == FIRST) {
                     phase = ENABLERS_MAIN;
                     entry = next[mainHead];
@@ -273,18 +293,19 @@ public final class WglSearch {
         return new SearchOutcome(SearchOutcome.Result.STOPPED, why, cache.size(), deepest, new int[0], -1, 0);
     }
 
-    /** Whether a call that resets the state to one from which {@code first} can still fit may take effect before {@code first} must. */
-    private boolean anyReset(int[] next, int mainHead, int infoHead, int[] seq, int first, long state) {
-        for (int e = next[mainHead]; e != END && (e & 1) == 0; e = next[e]) if (helpfulReset(e >>> 1, first, state)) return true;
-        int boundary = seq[2 * first + 1];
-        for (int e = next[infoHead]; e != END && seq[e] < boundary; e = next[e]) if (helpfulReset(e >>> 1, first, state)) return true;
+    /** Whether a call that resets the state to one from which {@code target} can still fit may take effect before {@code target} must. */
+    private boolean anyReset(int[] next, int mainHead, int infoHead, int[] seq, int target, long state) {
+        int end = 2 * target + 1;
+        for (int e = next[mainHead]; e != END && e != end; e = next[e]) if ((e & 1) == 0 && helpfulReset(e >>> 1, target, state)) return true;
+        int boundary = seq[end];
+        for (int e = next[infoHead]; e != END && seq[e] < boundary; e = next[e]) if (helpfulReset(e >>> 1, target, state)) return true;
         return false;
     }
 
-    private boolean helpfulReset(int call, int first, long state) {
-        if (call == first || !machine.resets(call)) return false;
+    private boolean helpfulReset(int call, int target, long state) {
+        if (call == target || !machine.resets(call)) return false;
         long after = machine.step(state, call);
-        return after != Machine.ILLEGAL && machine.canStillFit(after, first);
+        return after != Machine.ILLEGAL && machine.canStillFit(after, target);
     }
 
     /** Whether an interchangeable call lies in the uncertain list from its head up to and including {@code last}. */
@@ -299,6 +320,20 @@ public final class WglSearch {
     /** Class 0, or an uncertain call that nothing still to come can tell apart from class 0. */
     private boolean interchangeable(int call, int first) {
         return machine.symmetryClass(call) == 0 || machine.distinctUntil(call) < calls.calls()[first].completion().index();
+    }
+
+    /**
+     * The call the choices steer toward: the pending call that completes first among those whose
+     * results pin the state down ({@link Machine#observes}), or {@code first} when none is pending.
+     * For kv-append it is the next get to complete, so that appends are tried in the order its
+     * value spells, not in invocation order.
+     */
+    private int earliestObserver(int[] next, int head, int first) {
+        if (first < 0 || machine.observes(first)) return first;
+        for (int e = next[2 * first + 1]; e != END; e = next[e]) {
+            if ((e & 1) == 1 && machine.observes(e >>> 1)) return e >>> 1;
+        }
+        return first;
     }
 
     private static int firstReturn(int[] next, int head) {
