@@ -105,7 +105,7 @@ public final class WglSearch {
         int linearizedCompleted = 0;
         int deepest = 0;
         int first = firstReturn(next, mainHead);
-        int target = earliestObserver(next, mainHead, first);
+        int target = earliestObserver(next, first);
         int phase = READS;
         boolean seenInterchangeable = false; // in an uncertain phase: one interchangeable call was met already
         boolean resettable = true; // whether a call that resets the state may still come before the target
@@ -116,8 +116,7 @@ public final class WglSearch {
             while (true) {
                 if (remaining == 0) return new SearchOutcome(SearchOutcome.Result.VALID, null, cache.size(), linearizedCompleted, new int[0], -1, state);
                 if (captureDepth >= 0 && linearizedCompleted >= captureDepth) {
-                    int[] prefix = java.util.Arrays.copyOf(stackCall, depth);
-                    return new SearchOutcome(SearchOutcome.Result.CAPTURED, null, cache.size(), linearizedCompleted, prefix, first, state);
+                    return captured(cache, linearizedCompleted, java.util.Arrays.copyOf(stackCall, depth), first, state);
                 }
                 if ((++iterations & (CHECK_EVERY - 1)) == 0) {
                     if (System.nanoTime() - deadlineNanos > 0) return stopped("the time limit", cache, deepest);
@@ -184,13 +183,14 @@ public final class WglSearch {
                                     rank = -1;
                                     // Dropped, but c itself fits: that prefix is one call longer, and the
                                     // target is what cannot follow it, which is what an explanation should say.
-                                    if (calls.completed(c) && linearizedCompleted + 1 > deepest) {
-                                        if (captureDepth >= 0 && linearizedCompleted + 1 >= captureDepth) {
+                                    int longer = linearizedCompleted + 1;
+                                    if (calls.completed(c) && longer > deepest) {
+                                        if (captureDepth >= 0 && longer >= captureDepth) {
                                             int[] prefix = java.util.Arrays.copyOf(stackCall, depth + 1);
                                             prefix[depth] = c;
-                                            return new SearchOutcome(SearchOutcome.Result.CAPTURED, null, cache.size(), linearizedCompleted + 1, prefix, target, stepped);
+                                            return captured(cache, longer, prefix, target, stepped);
                                         }
-                                        deepest = linearizedCompleted + 1;
+                                        deepest = longer;
                                     }
                                 }
                                 if (rank == (phase - 1) / 2) {
@@ -234,7 +234,7 @@ public final class WglSearch {
                             f1 = g1;
                             f2 = g2;
                             first = firstReturn(next, mainHead);
-                            target = earliestObserver(next, mainHead, first);
+                            target = earliestObserver(next, first);
                             phase = READS;
                             entry = next[mainHead];
                             continue;
@@ -289,6 +289,11 @@ public final class WglSearch {
         }
     }
 
+    /** The prefix of {@code linearized} completed calls that the explanation asked for, and the call that cannot follow it. */
+    private static SearchOutcome captured(ConfigurationCache cache, int linearized, int[] prefix, int blamed, long state) {
+        return new SearchOutcome(SearchOutcome.Result.CAPTURED, null, cache.size(), linearized, prefix, blamed, state);
+    }
+
     private static SearchOutcome stopped(String why, ConfigurationCache cache, int deepest) {
         return new SearchOutcome(SearchOutcome.Result.STOPPED, why, cache.size(), deepest, new int[0], -1, 0);
     }
@@ -328,7 +333,7 @@ public final class WglSearch {
      * For kv-append it is the next get to complete, so that appends are tried in the order its
      * value spells, not in invocation order.
      */
-    private int earliestObserver(int[] next, int head, int first) {
+    private int earliestObserver(int[] next, int first) {
         if (first < 0 || machine.observes(first)) return first;
         for (int e = next[2 * first + 1]; e != END; e = next[e]) {
             if ((e & 1) == 1 && machine.observes(e >>> 1)) return e >>> 1;

@@ -47,7 +47,7 @@ public final class NemesisExecutor {
     public synchronized Object apply(String f) {
         Object done = switch (f) {
             case "start-partition" -> startPartition();
-            case "stop-partition", "stop-packet" -> { lab.heal(); networkFaulted = false; yield "healed"; }
+            case "stop-partition", "stop-packet" -> { healNetwork(); yield "healed"; }
             case "start-packet" -> {
                 double fraction = 0.1 + 0.1 * random.nextInt(4);
                 lab.dropPackets(fraction);
@@ -70,8 +70,7 @@ public final class NemesisExecutor {
             case "stop-clock" -> resetClocks();
             case "start-clock-partition" -> startClockPartition();
             case "stop-clock-partition" -> {
-                lab.heal();
-                networkFaulted = false;
+                healNetwork();
                 yield "healed; clocks reset " + resetClocks();
             }
             case "start-member" -> removeMember();
@@ -119,6 +118,11 @@ public final class NemesisExecutor {
     private String leaderOrRandom() {
         Optional<String> leader = ClusterProbe.leader(lab.nodes(), 500);
         return leader.orElseGet(() -> ids.get(random.nextInt(ids.size())));
+    }
+
+    private void healNetwork() {
+        lab.heal();
+        networkFaulted = false;
     }
 
     private Object restartKilled() {
@@ -214,8 +218,7 @@ public final class NemesisExecutor {
         List<String> done = new ArrayList<>();
         if (strobe != null || !clocks.isEmpty()) done.add("clocks reset " + resetClocks());
         lab.resetClocks();
-        lab.heal();
-        networkFaulted = false;
+        healNetwork();
         done.add("network healed");
         if (!paused.isEmpty()) done.add("resumed " + resumePaused());
         if (!killed.isEmpty()) done.add("restarted " + restartKilled());

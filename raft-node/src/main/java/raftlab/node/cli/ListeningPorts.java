@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ListeningPorts {
     private static final int LOWEST = 10_000;
     private static final int ATTEMPTS = 1_000;
+    private static final int HIGHEST = ephemeralLow() - 1;
     // Ports handed out by this JVM, so that two nodes started later never get the same one.
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
@@ -29,15 +30,14 @@ final class ListeningPorts {
 
     /** A port on 127.0.0.1 that nothing listens on now and that no outgoing connection will take. */
     static synchronized int free() throws IOException {
-        int highest = ephemeralLow() - 1;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST, highest + 1);
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST + 1);
             if (!HANDED_OUT.contains(port) && isFree(port)) {
                 HANDED_OUT.add(port);
                 return port;
             }
         }
-        throw new IOException("no free loopback port between " + LOWEST + " and " + highest + " after " + ATTEMPTS + " tries");
+        throw new IOException("no free loopback port between " + LOWEST + " and " + HIGHEST + " after " + ATTEMPTS + " tries");
     }
 
     private static boolean isFree(int port) {

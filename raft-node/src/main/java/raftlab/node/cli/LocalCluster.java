@@ -55,6 +55,9 @@ public final class LocalCluster implements AutoCloseable {
 
     public Path logFile(int node) { return baseDir.resolve("n" + node + ".log"); }
 
+    /** What the node's JVM printed on standard output and error (start-up line, fatal errors). */
+    public Path outputFile(int node) { return baseDir.resolve("n" + node + ".out"); }
+
     public void startAll() throws IOException {
         for (int i = 1; i <= addresses.size(); i++) start(i);
     }
@@ -85,7 +88,7 @@ public final class LocalCluster implements AutoCloseable {
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("n" + n + ".out").toFile()));
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile(n).toFile()));
         Process process = builder.start();
         processes[n] = process;
         return process;

@@ -54,7 +54,7 @@ final class ClusterProbe {
     /** The last lines the node printed (its standard output and error), for a failure message. */
     private static String output(LocalCluster cluster, int n) {
         try {
-            List<String> lines = java.nio.file.Files.readAllLines(cluster.logFile(n).resolveSibling("n" + n + ".out"));
+            List<String> lines = java.nio.file.Files.readAllLines(cluster.outputFile(n));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (java.io.IOException e) {
             return "(no output: " + e.getMessage() + ")";

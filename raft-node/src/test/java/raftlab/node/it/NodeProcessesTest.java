@@ -167,7 +167,7 @@ class NodeProcessesTest {
         Process p = cluster.start(1);
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the node must stop by itself");
         assertEquals(254, p.exitValue());
-        String out = Files.readString(dir.resolve("n1.out"));
+        String out = Files.readString(cluster.outputFile(1));
         assertTrue(out.contains("error: the write-ahead log is corrupt") && out.contains(segment.toString()) && out.contains("byte offset"), out);
     }
 }

@@ -59,7 +59,10 @@ class PowerCutRecoveryTest {
         checkPowerCut(seed);
     }
 
-    /** Once drew an overwrite of entries by entries of their own term, which the core never asks for; kept as a fixed case. */
+    /**
+     * Three overwrites by later terms and two snapshots, then a power cut inside the last overwrite (17..21 of term 7
+     * over 16..19 of term 6). This seed once drew an overwrite by entries of their own term, which the core never asks for.
+     */
     @Example
     void overwriteFromAnotherTermWithACutInsideIt() throws Exception {
         checkPowerCut(-2109501918L);
