@@ -72,7 +72,7 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
         loop = new NodeLoop(server, storage, this::send, metrics, log, settings.tickMillis(), settings.batchMaxEntries(),
                 settings.batchWaitMicros(), settings.bugs().noFsync(), settings.raft().explain());
         transport.start(settings.bindHost(), self.peerPort());
-        http = new ClientHttpServer(settings.bindHost(), self.clientPort(), settings.httpThreads(), this, metrics, line -> log.info(line));
+        http = new ClientHttpServer(settings.bindHost(), self.clientPort(), settings.maxClientConnections(), this, metrics, line -> log.info(line));
         http.start();
         loopThread = new Thread(loop, "node-loop");
         loopThread.start();

@@ -15,7 +15,7 @@ import raftlab.raft.RaftConfig;
  */
 public record NodeSettings(String id, List<PeerAddress> peers, Path dataDir, String clusterId, byte[] clusterSecret,
                            String adminToken, String bindHost, long tickMillis, RaftConfig raft, Bugs bugs, boolean join,
-                           int batchMaxEntries, long batchWaitMicros, long segmentBytes, int httpThreads,
+                           int batchMaxEntries, long batchWaitMicros, long segmentBytes, int maxClientConnections,
                            long requestTimeoutMillis) {
     public PeerAddress self() {
         for (PeerAddress peer : peers) if (peer.id().equals(id)) return peer;

@@ -88,8 +88,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--segment-size", defaultValue = "16777216", paramLabel = "BYTES", description = "Log segment size (default: ${DEFAULT-VALUE}).")
     long segmentBytes;
 
-    @Option(names = "--http-threads", defaultValue = "512", description = "Client connections served at once, one thread each; idle ones close after 60 s (default: ${DEFAULT-VALUE}).")
-    int httpThreads;
+    @Option(names = "--max-connections", defaultValue = "512", description = "Client connections served at once; more get 503, idle ones close after 60 s (default: ${DEFAULT-VALUE}).")
+    int maxClientConnections;
 
     @Option(names = "--log-file", paramLabel = "FILE", description = "Append the log here instead of standard output.")
     Path logFile;
@@ -173,6 +173,6 @@ public final class RunCommand implements Callable<Integer> {
         if (segmentBytes < 4096) throw new UserError("--segment-size must be at least 4096 bytes");
         return new NodeSettings(id, addresses, dir, clusterId, secret, adminToken, bind != null ? bind : self.host(), tickMillis, raft, bugs,
                 join, batchMaxEntries, batchWaitMillis * 1000, segmentBytes == 0 ? RaftStorage.DEFAULT_SEGMENT_BYTES : segmentBytes,
-                httpThreads, requestTimeoutMillis + 1000);
+                maxClientConnections, requestTimeoutMillis + 1000);
     }
 }

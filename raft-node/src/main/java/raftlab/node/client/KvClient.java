@@ -85,6 +85,9 @@ public final class KvClient implements AutoCloseable {
         throw new NotSent("could not connect to any of " + endpoints + (lastError == null ? "" : " (" + lastError.getMessage() + ")"), lastError);
     }
 
+    /** The node that gave the last answer: after a 200, the leader. */
+    public Endpoint lastAnswered() { return preferred; }
+
     private static Endpoint fromLocation(String location) {
         if (location == null) return null;
         URI uri = URI.create(location);

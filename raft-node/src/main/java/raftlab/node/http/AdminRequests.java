@@ -2,7 +2,6 @@ package raftlab.node.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import raftlab.node.transport.PeerAddress;
@@ -16,7 +15,7 @@ import raftlab.raft.NodeId;
 final class AdminRequests {
     private AdminRequests() {}
 
-    static AdminCommand parse(HttpRequest exchange, String action, NodeApi node) throws IOException, KvRequests.Refused {
+    static AdminCommand parse(HttpRequest exchange, String action, NodeApi node) throws KvRequests.Refused {
         String token = node.adminToken();
         if (token == null) throw new KvRequests.Refused(403, "admin is disabled on this node; start it with --admin-token");
         String given = exchange.header("Admin-Token");

@@ -1,12 +1,11 @@
 package raftlab.node.http;
 
-import java.io.IOException;
 import java.util.function.Consumer;
 import raftlab.node.NodeLoop;
 import raftlab.node.metrics.NodeMetrics;
 
 /** Routes every path of the client API; unknown paths get a 404 with a sentence, and the node keeps serving. */
-final class ClientApiHandler implements BlockingHttpServer.Handler {
+final class ClientApiHandler implements EventLoopHttpServer.Handler {
     private final NodeApi node;
     private final NodeMetrics metrics;
     private final Consumer<String> log;
@@ -17,7 +16,7 @@ final class ClientApiHandler implements BlockingHttpServer.Handler {
         this.log = log;
     }
 
-    @Override public void handle(HttpRequest request, HttpResponse response) throws IOException {
+    @Override public void handle(HttpRequest request, HttpResponse response) {
         String[] segments = request.rawPath().split("/", -1);
         String top = segments.length > 1 ? segments[1] : "";
         try {
@@ -32,8 +31,8 @@ final class ClientApiHandler implements BlockingHttpServer.Handler {
                         throw new KvRequests.Refused(404, "no such admin path; use /admin/add, /admin/remove, /admin/transfer or /admin/snapshot");
                     }
                     var command = AdminRequests.parse(request, segments[2], node);
-                    String result = OutcomeReplies.answer(request, response, node, node.admin(command), true);
-                    log.accept("admin: " + command + " -> " + result);
+                    OutcomeReplies.answer(request, response, node, node.admin(command), true,
+                            result -> log.accept("admin: " + command + " -> " + result));
                 }
                 default -> throw new KvRequests.Refused(404,
                         "no such path; the API is /kv/{key}, /kv/{key}/cas, /status, /health, /metrics and /admin/{action}");
@@ -47,35 +46,34 @@ final class ClientApiHandler implements BlockingHttpServer.Handler {
         }
     }
 
-    private interface Action {
-        void run() throws IOException;
-    }
-
-    private static void only(HttpRequest request, String[] segments, String method, Action action) throws IOException, KvRequests.Refused {
+    private static void only(HttpRequest request, String[] segments, String method, Runnable action) throws KvRequests.Refused {
         if (segments.length != 2) throw new KvRequests.Refused(404, "no such path");
         if (!request.method().equals(method)) throw new KvRequests.Refused(405, "use " + method);
         action.run();
     }
 
-    private void health(HttpResponse response) throws IOException {
+    private void health(HttpResponse response) {
         String stopped = node.stoppedBecause();
         if (stopped != null) Exchange.error(response, 503, "this node stopped serving: " + stopped, null);
         else Exchange.json(response, 200, "{\"ok\":true,\"role\":\"" + NodeLoop.roleName(node.status().role()) + "\"}");
     }
 
-    private void kv(HttpRequest request, HttpResponse response, String[] segments) throws IOException {
+    private void kv(HttpRequest request, HttpResponse response, String[] segments) {
         long start = System.nanoTime();
-        String name = "invalid";
-        String result;
+        KvRequests.Parsed parsed;
         try {
-            KvRequests.Parsed parsed = KvRequests.parse(request, segments);
-            name = parsed.name();
-            result = OutcomeReplies.answer(request, response, node, node.submit(parsed.op(), parsed.clientId(), parsed.seq()), false);
+            parsed = KvRequests.parse(request, segments);
         } catch (KvRequests.Refused r) {
             Exchange.error(response, r.status, r.getMessage(), null);
-            result = "bad-request";
+            answered("invalid", "bad-request", start);
+            return;
         }
+        OutcomeReplies.answer(request, response, node, node.submit(parsed.op(), parsed.clientId(), parsed.seq()), false,
+                result -> answered(parsed.name(), result, start));
+    }
+
+    private void answered(String name, String result, long startNanos) {
         metrics.clientOp(name, result);
-        metrics.clientLatency.recordNanos(System.nanoTime() - start);
+        metrics.clientLatency.recordNanos(System.nanoTime() - startNanos);
     }
 }

@@ -5,14 +5,14 @@ import java.util.function.Consumer;
 import raftlab.node.metrics.NodeMetrics;
 
 /**
- * The client API on its own port. Each connection has a thread that waits for the node loop's
- * answer to its request; {@code maxConnections} bounds the requests in flight.
+ * The client API on its own port, served by one event-loop thread; {@code maxConnections} bounds the
+ * connections, and so the requests in flight (one per connection at a time).
  */
 public final class ClientHttpServer implements AutoCloseable {
-    private final BlockingHttpServer server;
+    private final EventLoopHttpServer server;
 
     public ClientHttpServer(String host, int port, int maxConnections, NodeApi node, NodeMetrics metrics, Consumer<String> log) throws IOException {
-        server = new BlockingHttpServer(host, port, maxConnections, Exchange.MAX_BODY_BYTES, new ClientApiHandler(node, metrics, log), log);
+        server = new EventLoopHttpServer(host, port, maxConnections, Exchange.MAX_BODY_BYTES, new ClientApiHandler(node, metrics, log), log);
     }
 
     public void start() { server.start(); }

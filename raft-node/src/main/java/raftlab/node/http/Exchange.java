@@ -1,7 +1,5 @@
 package raftlab.node.http;
 
-import java.io.IOException;
-
 /** Writing JSON answers. */
 final class Exchange {
     /** Bodies are small JSON objects; a megabyte is already suspicious. */
@@ -9,11 +7,11 @@ final class Exchange {
 
     private Exchange() {}
 
-    static void json(HttpResponse response, int status, String json) throws IOException {
+    static void json(HttpResponse response, int status, String json) {
         response.send(status, "application/json", json + "\n");
     }
 
-    static void error(HttpResponse response, int status, String message, String leader) throws IOException {
+    static void error(HttpResponse response, int status, String message, String leader) {
         json(response, status, "{\"error\":" + JsonValues.quote(message) + ",\"leader\":" + JsonValues.quote(leader) + "}");
     }
 }

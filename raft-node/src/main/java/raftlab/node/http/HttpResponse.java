@@ -1,20 +1,29 @@
 package raftlab.node.http;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
-/** The answer to one request, written in a single write so that nothing waits on Nagle's algorithm. */
+/**
+ * The answer to one request, sent once, now or later and from any thread; its bytes leave in a
+ * single write so that nothing waits on Nagle's algorithm.
+ */
 public final class HttpResponse {
-    private final OutputStream out;
+    /** Where the answer's bytes go: the connection, which closes after them unless {@code keepAlive}. */
+    interface Sink {
+        void send(byte[] bytes, boolean keepAlive);
+    }
+
+    private final Sink sink;
+    private final Executor connectionThread;
     private final boolean keepAlive;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private boolean sent;
+    private volatile boolean sent;
 
-    HttpResponse(OutputStream out, boolean keepAlive) {
-        this.out = out;
+    HttpResponse(Sink sink, Executor connectionThread, boolean keepAlive) {
+        this.sink = sink;
+        this.connectionThread = connectionThread;
         this.keepAlive = keepAlive;
     }
 
@@ -22,7 +31,11 @@ public final class HttpResponse {
 
     public boolean sent() { return sent; }
 
-    public void send(int status, String contentType, String text) throws IOException {
+    /** The thread that owns the connection: rendering an answer there keeps it off the node loop. */
+    Executor connectionThread() { return connectionThread; }
+
+    public void send(int status, String contentType, String text) {
+        if (sent) throw new IllegalStateException("this request was answered already");
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(160);
         head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
@@ -34,9 +47,8 @@ public final class HttpResponse {
         byte[] all = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
         System.arraycopy(body, 0, all, headBytes.length, body.length);
-        out.write(all);
-        out.flush();
         sent = true;
+        sink.send(all, keepAlive);
     }
 
     static String reason(int status) {

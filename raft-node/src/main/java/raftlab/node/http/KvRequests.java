@@ -1,7 +1,6 @@
 package raftlab.node.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import raftlab.raft.kv.KvOp;
@@ -27,7 +26,7 @@ final class KvRequests {
         }
     }
 
-    static Parsed parse(HttpRequest exchange, String[] segments) throws IOException, Refused {
+    static Parsed parse(HttpRequest exchange, String[] segments) throws Refused {
         String method = exchange.method();
         if (segments.length < 3 || segments.length > 4 || (segments.length == 4 && !segments[3].equals("cas"))) {
             throw new Refused(404, "no such path; use /kv/{key} or /kv/{key}/cas");

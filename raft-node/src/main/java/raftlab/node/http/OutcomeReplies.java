@@ -1,10 +1,10 @@
 package raftlab.node.http;
 
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import raftlab.node.transport.PeerAddress;
 import raftlab.raft.Outcome;
 
@@ -15,24 +15,35 @@ import raftlab.raft.Outcome;
 final class OutcomeReplies {
     private OutcomeReplies() {}
 
-    /** Waits for {@code reply} and answers; returns the result class for metrics. */
-    static String answer(HttpRequest request, HttpResponse exchange, NodeApi node, CompletableFuture<Outcome> reply, boolean admin) throws IOException {
+    /**
+     * Answers once {@code reply} completes, or with 504 when the request timeout passes first, on the
+     * connection's thread; then hands the result class (for metrics) to {@code answered}.
+     */
+    static void answer(HttpRequest request, HttpResponse exchange, NodeApi node, CompletableFuture<Outcome> reply, boolean admin,
+                       Consumer<String> answered) {
         if (reply == null) {
             String why = node.stoppedBecause();
             Exchange.error(exchange, 503, why != null ? "this node stopped serving: " + why
                     : "the node is overloaded and did not take the request; retry later", leaderOf(node));
-            return "unavailable";
+            answered.accept("unavailable");
+            return;
         }
-        Outcome outcome;
-        try {
-            outcome = reply.get(node.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        reply.orTimeout(node.requestTimeoutMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((outcome, failure) -> {
+            answered.accept(failure == null ? answer(request, exchange, node, outcome, admin) : failed(exchange, node, failure));
+        }, exchange.connectionThread());
+    }
+
+    private static String failed(HttpResponse exchange, NodeApi node, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
             Exchange.error(exchange, 504, "timed out waiting for the outcome; the operation may or may not take effect", leaderOf(node));
             return "timeout";
-        } catch (InterruptedException | ExecutionException e) {
-            Exchange.error(exchange, 504, "the node failed while waiting for the outcome; the operation may or may not take effect", null);
-            return "timeout";
         }
+        Exchange.error(exchange, 504, "the node failed while waiting for the outcome; the operation may or may not take effect", null);
+        return "timeout";
+    }
+
+    private static String answer(HttpRequest request, HttpResponse exchange, NodeApi node, Outcome outcome, boolean admin) {
         if (outcome instanceof Outcome.Ok ok) {
             Exchange.json(exchange, 200, admin ? "{\"ok\":true}" : "{\"value\":" + (ok.value() == null ? "null" : ok.value()) + "}");
             return "ok";

@@ -1,0 +1,116 @@
+package raftlab.node.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The event loop over real loopback sockets: order, partial reads, limits and closing. */
+class EventLoopHttpServerTest {
+    private EventLoopHttpServer server;
+
+    @BeforeEach void start() throws IOException {
+        // "/slow" answers 50 ms later from another thread, as the node loop does; the rest at once.
+        server = new EventLoopHttpServer("127.0.0.1", 0, 3, 1000, (request, response) -> {
+            String echo = request.method() + " " + request.rawPath() + " " + new String(request.body(), StandardCharsets.UTF_8);
+            if (request.rawPath().equals("/slow")) {
+                CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> response.send(200, "text/plain", echo));
+            } else {
+                response.send(200, "text/plain", echo);
+            }
+        }, line -> { });
+        server.start();
+    }
+
+    @AfterEach void stop() { server.close(); }
+
+    private Socket connect() throws IOException {
+        Socket s = new Socket("127.0.0.1", server.port());
+        s.setSoTimeout(5000);
+        return s;
+    }
+
+    /** Reads one answer (head and Content-Length body) and returns it as text. */
+    private static String answer(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) throw new IOException("closed after " + head);
+            head.write(c);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        int length = 0;
+        for (String line : text.split("\r\n")) if (line.toLowerCase().startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
+        return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    @Test void pipelinedRequestsAreAnsweredInOrderEvenWhenTheFirstIsSlow() throws Exception {
+        try (Socket s = connect()) {
+            s.getOutputStream().write("GET /slow HTTP/1.1\r\n\r\nPUT /fast HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            // The rest arrives while the first is still with the handler.
+            Thread.sleep(10);
+            s.getOutputStream().write("Content-Length: 2\r\n\r\nhiGET /third HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = s.getInputStream();
+            assertTrue(answer(in).endsWith("GET /slow "));
+            assertTrue(answer(in).endsWith("PUT /fast hi"));
+            assertTrue(answer(in).endsWith("GET /third "));
+        }
+    }
+
+    @Test void aRequestArrivingByteByByteIsAnswered() throws Exception {
+        try (Socket s = connect()) {
+            s.setTcpNoDelay(true);
+            OutputStream out = s.getOutputStream();
+            for (byte b : "PUT /drip HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc".getBytes(StandardCharsets.ISO_8859_1)) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(1);
+            }
+            assertTrue(answer(s.getInputStream()).endsWith("PUT /drip abc"));
+        }
+    }
+
+    @Test void expectContinueGetsA100BeforeTheBodyIsSent() throws IOException {
+        try (Socket s = connect()) {
+            OutputStream out = s.getOutputStream();
+            out.write("PUT /c HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = s.getInputStream();
+            assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(in.readNBytes(25), StandardCharsets.ISO_8859_1));
+            out.write("ok".getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(answer(in).endsWith("PUT /c ok"));
+        }
+    }
+
+    @Test void anOversizedBodyGetsA413ThatTheClientCanRead() throws IOException {
+        try (Socket s = connect()) {
+            s.getOutputStream().write(("PUT /big HTTP/1.1\r\nContent-Length: 5000\r\n\r\n" + "x".repeat(5000)).getBytes(StandardCharsets.ISO_8859_1));
+            String a = answer(s.getInputStream());
+            assertTrue(a.startsWith("HTTP/1.1 413 ") && a.contains("Connection: close"), a);
+            assertEquals(-1, s.getInputStream().read());
+        }
+    }
+
+    @Test void connectionCloseAndConnectionsBeyondTheLimit() throws IOException {
+        try (Socket s = connect()) {
+            s.getOutputStream().write("GET /once HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(answer(s.getInputStream()).endsWith("GET /once "));
+            assertEquals(-1, s.getInputStream().read());
+        }
+        try (Socket a = connect(); Socket b = connect(); Socket c = connect(); Socket d = connect()) {
+            // The fourth of three allowed connections is told so and closed; the others still serve.
+            assertTrue(answer(d.getInputStream()).startsWith("HTTP/1.1 503 "));
+            a.getOutputStream().write("GET /still HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(answer(a.getInputStream()).endsWith("GET /still "));
+        }
+    }
+}
