@@ -21,7 +21,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", converter = Durations.class, defaultValue = "10s", description = "Length of the write phase and of the read phase (default: ${DEFAULT-VALUE}).")
     long durationMillis;
 
-    @Option(names = "--warmup", converter = Durations.class, defaultValue = "5s", description = "Writes before measuring, to warm the JIT (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", converter = Durations.class, defaultValue = "30s",
+            description = "Writes before measuring: five JVMs compiling on two cores take about half a minute to settle (default: ${DEFAULT-VALUE}).")
     long warmupMillis;
 
     @Option(names = "--node-count", defaultValue = "5", description = "Nodes in the cluster (default: ${DEFAULT-VALUE}).")
