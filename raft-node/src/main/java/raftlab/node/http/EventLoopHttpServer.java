@@ -82,7 +82,10 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
         long nextSweep = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         while (running) {
             try {
-                selector.select(1000);
+                // A task queued by this thread itself (an outcome that was ready before its callback was attached)
+                // has no wake-up behind it: look at the sockets without waiting, then run it.
+                if (tasks.isEmpty()) selector.select(1000);
+                else selector.selectNow();
                 // Cleared before the queue is drained, so a task queued after the drain always wakes the next select.
                 wakeupPending.set(false);
                 runTasks();
