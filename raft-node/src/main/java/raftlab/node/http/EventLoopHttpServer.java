@@ -162,6 +162,7 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
         private boolean busy;
         private boolean continueSent;
         private boolean closeWhenFlushed;
+        private boolean parsing;
         /** Bytes of an oversized body still to read and drop before closing. */
         private long discard;
         private long lastActive = System.nanoTime();
@@ -184,7 +185,7 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
                 return;
             }
             append(readBuffer);
-            if (!busy) parse();
+            parse();
         }
 
         private void append(ByteBuffer bytes) {
@@ -202,34 +203,54 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
         }
 
         private void parse() {
-            if (closed || closeWhenFlushed || start == end) return;
-            RequestParser.Result result = parser.parse(in, start, end);
-            if (result instanceof RequestParser.NeedMore more) {
-                if (more.expectsContinue() && !continueSent) {
-                    continueSent = true;
-                    write(CONTINUE);
+            // An answer given inside handle() lands here again; the loop below goes on with the next request.
+            if (parsing) return;
+            parsing = true;
+            try {
+                while (!closed && !closeWhenFlushed && !busy && out.isEmpty() && start < end) {
+                    RequestParser.Result result = parser.parse(in, start, end);
+                    if (result instanceof RequestParser.NeedMore more) {
+                        if (more.expectsContinue() && !continueSent) {
+                            continueSent = true;
+                            write(CONTINUE);
+                        }
+                        break;
+                    } else if (result instanceof RequestParser.Parsed p) {
+                        start += p.consumed();
+                        if (start == end) {
+                            start = 0;
+                            end = 0;
+                            // A large body grew the buffer; do not keep that memory for an idle connection.
+                            if (in.length > 64 * 1024) in = new byte[4096];
+                        }
+                        continueSent = false;
+                        busy = true;
+                        HttpResponse response = new HttpResponse(this::answered, EventLoopHttpServer.this, p.keepAlive());
+                        try {
+                            handler.handle(p.request(), response);
+                        } catch (RuntimeException e) {
+                            log.accept("http: " + p.request().method() + " " + p.request().rawPath() + " failed (" + e + ")");
+                            if (!response.sent()) Exchange.error(response, 500, "the node failed to handle this request; see its log", null);
+                        }
+                    } else if (result instanceof RequestParser.Refused r) {
+                        answerAndClose(r.status(), r.message(), r.discard());
+                    }
                 }
-            } else if (result instanceof RequestParser.Parsed p) {
-                start += p.consumed();
-                if (start == end) {
-                    start = 0;
-                    end = 0;
-                    // A large body grew the buffer; do not keep that memory for an idle connection.
-                    if (in.length > 64 * 1024) in = new byte[4096];
-                }
-                continueSent = false;
-                busy = true;
-                key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
-                HttpResponse response = new HttpResponse(this::answered, EventLoopHttpServer.this, p.keepAlive());
-                try {
-                    handler.handle(p.request(), response);
-                } catch (RuntimeException e) {
-                    log.accept("http: " + p.request().method() + " " + p.request().rawPath() + " failed (" + e + ")");
-                    if (!response.sent()) Exchange.error(response, 500, "the node failed to handle this request; see its log", null);
-                }
-            } else if (result instanceof RequestParser.Refused r) {
-                answerAndClose(r.status(), r.message(), r.discard());
+            } finally {
+                parsing = false;
             }
+            interest();
+        }
+
+        /**
+         * Reads only while no request is with the handler and no answer waits to leave, so that a client
+         * that sends without reading its answers is held back by TCP instead of filling this node's memory;
+         * after a refusal, reads only to drop the rest of an oversized body.
+         */
+        private void interest() {
+            if (closed) return;
+            boolean reading = closeWhenFlushed ? discard > 0 : !busy && out.isEmpty();
+            key.interestOps((reading ? SelectionKey.OP_READ : 0) | (out.isEmpty() ? 0 : SelectionKey.OP_WRITE));
         }
 
         void answerAndClose(int status, String message, long discardBytes) {
@@ -247,11 +268,8 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
             if (closed) return;
             lastActive = System.nanoTime();
             if (!keepAlive) closeWhenFlushed = true;
-            write(bytes);
-            if (closed || closeWhenFlushed) return;
             busy = false;
-            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
-            parse();
+            write(bytes);
         }
 
         private void write(byte[] bytes) {
@@ -263,19 +281,19 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
             }
         }
 
+        /** Writes what the socket takes; once every answer is out, the connection closes or goes on with the next request. */
         void flush() throws IOException {
             while (!out.isEmpty()) {
                 ByteBuffer head = out.peek();
                 channel.write(head);
                 if (head.hasRemaining()) {
-                    key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+                    interest();
                     return;
                 }
                 out.poll();
             }
-            if (key.isValid()) key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
             if (closeWhenFlushed && discard <= 0) close();
-            else if (closeWhenFlushed) key.interestOps(SelectionKey.OP_READ);
+            else parse();
         }
 
         void close() {

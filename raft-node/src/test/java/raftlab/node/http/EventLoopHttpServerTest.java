@@ -83,6 +83,35 @@ class EventLoopHttpServerTest {
         }
     }
 
+    @Test void aClientThatNeverReadsItsAnswersIsHeldBackByTcp() throws Exception {
+        byte[] requests = "GET /x HTTP/1.1\r\n\r\n".repeat(10_000).getBytes(StandardCharsets.ISO_8859_1);
+        long limit = 64L << 20;
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(64 * 1024);
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            Thread writer = new Thread(() -> {
+                try {
+                    while (written.get() < limit) {
+                        s.getOutputStream().write(requests);
+                        written.addAndGet(requests.length);
+                    }
+                } catch (IOException closed) {
+                    // the test closed the socket
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            long last = -1;
+            for (int i = 0; i < 100 && written.get() != last; i++) {
+                last = written.get();
+                Thread.sleep(200);
+            }
+            // Without back-pressure the server reads on and queues every answer: all 64 MiB go through.
+            assertTrue(written.get() < limit, "the client wrote " + written.get() + " bytes unread");
+        }
+    }
+
     @Test void aRequestArrivingByteByByteIsAnswered() throws Exception {
         try (Socket s = connect()) {
             s.setTcpNoDelay(true);
