@@ -9,7 +9,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Queue;
@@ -36,7 +39,7 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
 
     static final int MAX_HEAD_BYTES = 16 * 1024;
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final Selector selector;
     private final ServerSocketChannel server;
@@ -157,7 +160,7 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
         private byte[] in = new byte[4096];
         private int start;
         private int end;
-        private final java.util.ArrayDeque<ByteBuffer> out = new java.util.ArrayDeque<>();
+        private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
         /** A request is with the handler; later bytes wait, so that answers leave in request order. */
         private boolean busy;
         private boolean continueSent;
@@ -196,7 +199,7 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
                     end -= start;
                     start = 0;
                 }
-                if (end + n > in.length) in = java.util.Arrays.copyOf(in, Math.max(in.length * 2, end + n));
+                if (end + n > in.length) in = Arrays.copyOf(in, Math.max(in.length * 2, end + n));
             }
             bytes.get(in, end, n);
             end += n;

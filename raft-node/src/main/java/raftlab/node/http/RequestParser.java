@@ -1,6 +1,8 @@
 package raftlab.node.http;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +74,7 @@ final class RequestParser {
             // Bodies of up to 16 times the limit are read and dropped; beyond that the client only gets a reset.
             if (n > maxBodyBytes) return new Refused(413, tooLarge(), n <= 16L * maxBodyBytes ? n - Math.min(n, buffered) : 0);
             if (buffered < n) return new NeedMore(expectsContinue);
-            byte[] body = java.util.Arrays.copyOfRange(buf, bodyStart, bodyStart + (int) n);
+            byte[] body = Arrays.copyOfRange(buf, bodyStart, bodyStart + (int) n);
             return parsed(parts[0], target, q, headers, body, keepAlive, bodyStart + (int) n - from);
         }
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) return chunked(buf, from, bodyStart, to, parts[0], target, q, headers, keepAlive, expectsContinue);
@@ -81,7 +83,7 @@ final class RequestParser {
 
     private Result chunked(byte[] buf, int from, int at, int to, String method, String target, int q, Map<String, String> headers,
                            boolean keepAlive, boolean expectsContinue) {
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         int pos = at;
         while (true) {
             int lineEnd = indexOf(buf, pos, to, (byte) '\n');

@@ -7,10 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,10 +88,10 @@ class EventLoopHttpServerTest {
     @Test void aClientThatNeverReadsItsAnswersIsHeldBackByTcp() throws Exception {
         byte[] requests = "GET /x HTTP/1.1\r\n\r\n".repeat(10_000).getBytes(StandardCharsets.ISO_8859_1);
         long limit = 64L << 20;
-        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong written = new AtomicLong();
         try (Socket s = new Socket()) {
             s.setReceiveBufferSize(64 * 1024);
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            s.connect(new InetSocketAddress("127.0.0.1", server.port()));
             Thread writer = new Thread(() -> {
                 try {
                     while (written.get() < limit) {

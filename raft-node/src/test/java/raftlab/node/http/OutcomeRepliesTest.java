@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ class OutcomeRepliesTest {
              HttpConnection c = new HttpConnection("127.0.0.1", server.port(), 5000)) {
             server.start();
             long start = System.nanoTime();
-            HttpConnection.Response r = c.request("PUT", "/kv/a", java.util.Map.of(), "{\"value\":1}");
+            HttpConnection.Response r = c.request("PUT", "/kv/a", Map.of(), "{\"value\":1}");
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(504, r.status(), r.body());
             assertTrue(r.body().contains("may or may not take effect"), r.body());
@@ -62,7 +63,7 @@ class OutcomeRepliesTest {
                 second.complete(new Outcome.Ok("7"));
             });
             loop.start();
-            HttpConnection.Response next = c.request("GET", "/kv/a", java.util.Map.of(), null);
+            HttpConnection.Response next = c.request("GET", "/kv/a", Map.of(), null);
             loop.join();
             assertEquals(200, next.status(), next.body());
             assertEquals("{\"value\":7}", next.body().trim());
