@@ -54,6 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (nodes != null) {
             BenchLoad load = new BenchLoad(KvClient.parseEndpoints(nodes), clients, valueSize, keys);
             load.awaitLeader(30_000);
+            announcePhases();
             load.run(true, warmupMillis);
             BenchLoad.Result writes = load.run(true, durationMillis);
             BenchLoad.Result reads = load.run(false, durationMillis);
@@ -70,6 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
             BenchLoad load = new BenchLoad(cluster.endpoints(), clients, valueSize, keys);
             // Five JVMs starting at once on a busy machine can take a while.
             load.awaitLeader(120_000);
+            announcePhases();
             load.run(true, warmupMillis);
             double[] fsyncBefore = fsyncTotals(cluster.endpoints());
             BenchLoad.Result writes = load.run(true, durationMillis);
@@ -84,6 +86,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    private void announcePhases() {
+        System.out.printf("bench: %d clients write for %s to warm up, then write for %s and read for %s%n",
+                clients, seconds(warmupMillis), seconds(durationMillis), seconds(durationMillis));
+    }
+
+    private static String seconds(long millis) { return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms"; }
 
     /** Sum of fsync seconds and count of fsyncs over every node that answers. */
     static double[] fsyncTotals(List<KvClient.Endpoint> endpoints) {
