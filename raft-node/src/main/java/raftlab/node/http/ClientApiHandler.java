@@ -32,7 +32,7 @@ final class ClientApiHandler implements EventLoopHttpServer.Handler {
                     }
                     var command = AdminRequests.parse(request, segments[2], node);
                     OutcomeReplies.answer(request, response, node, node.admin(command), true,
-                            result -> log.accept("admin: " + command + " -> " + result));
+                            result -> log.accept("admin: " + command + " -> " + result), log);
                 }
                 default -> throw new KvRequests.Refused(404,
                         "no such path; the API is /kv/{key}, /kv/{key}/cas, /status, /health, /metrics and /admin/{action}");
@@ -69,7 +69,7 @@ final class ClientApiHandler implements EventLoopHttpServer.Handler {
             return;
         }
         OutcomeReplies.answer(request, response, node, node.submit(parsed.op(), parsed.clientId(), parsed.seq()), false,
-                result -> answered(parsed.name(), result, start));
+                result -> answered(parsed.name(), result, start), log);
     }
 
     private void answered(String name, String result, long startNanos) {

@@ -17,10 +17,11 @@ final class OutcomeReplies {
 
     /**
      * Answers once {@code reply} completes, or with 504 when the request timeout passes first, on the
-     * connection's thread; then hands the result class (for metrics) to {@code answered}.
+     * connection's thread; then hands the result class (for metrics) to {@code answered}. A failure to
+     * answer is logged and answered 500, so that no client waits for an answer that will not come.
      */
     static void answer(HttpRequest request, HttpResponse exchange, NodeApi node, CompletableFuture<Outcome> reply, boolean admin,
-                       Consumer<String> answered) {
+                       Consumer<String> answered, Consumer<String> log) {
         if (reply == null) {
             String why = node.stoppedBecause();
             Exchange.error(exchange, 503, why != null ? "this node stopped serving: " + why
@@ -29,7 +30,15 @@ final class OutcomeReplies {
             return;
         }
         reply.orTimeout(node.requestTimeoutMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((outcome, failure) -> {
-            answered.accept(failure == null ? answer(request, exchange, node, outcome, admin) : failed(exchange, node, failure));
+            String result;
+            try {
+                result = failure == null ? answer(request, exchange, node, outcome, admin) : failed(exchange, node, failure);
+            } catch (RuntimeException e) {
+                log.accept("http: " + request.method() + " " + request.rawPath() + " failed (" + e + ")");
+                if (!exchange.sent()) Exchange.error(exchange, 500, "the node failed to answer this request; see its log", null);
+                result = "error";
+            }
+            answered.accept(result);
         }, exchange.connectionThread());
     }
 

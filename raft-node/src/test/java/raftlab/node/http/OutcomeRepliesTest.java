@@ -13,6 +13,7 @@ import raftlab.node.client.HttpConnection;
 import raftlab.node.metrics.NodeMetrics;
 import raftlab.node.transport.PeerAddress;
 import raftlab.raft.AdminCommand;
+import raftlab.raft.NodeId;
 import raftlab.raft.Outcome;
 import raftlab.raft.Status;
 import raftlab.raft.kv.KvOp;
@@ -35,7 +36,7 @@ class OutcomeRepliesTest {
         @Override public CompletableFuture<Outcome> admin(AdminCommand command) { return submit(null, null, 0); }
         @Override public Status status() { return null; }
         @Override public String stoppedBecause() { return null; }
-        @Override public PeerAddress address(String id) { return null; }
+        @Override public PeerAddress address(String id) { throw new IllegalStateException("a bug in looking up " + id); }
         @Override public void learnAddress(PeerAddress address) { }
         @Override public List<String> bugs() { return List.of(); }
         @Override public String metricsText() { return ""; }
@@ -71,4 +72,24 @@ class OutcomeRepliesTest {
         }
     }
 
+
+    @Test void aFailureWhileAnsweringIsA500NotASilence() throws Exception {
+        HeldNode node = new HeldNode();
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ClientHttpServer server = new ClientHttpServer("127.0.0.1", 0, 16, node, new NodeMetrics(), logged::add);
+             HttpConnection c = new HttpConnection("127.0.0.1", server.port(), 5000)) {
+            server.start();
+            Thread loop = new Thread(() -> {
+                CompletableFuture<Outcome> held;
+                while ((held = node.held.poll()) == null) Thread.onSpinWait();
+                // Answering this looks up n2's address, which the test node cannot do.
+                held.complete(new Outcome.NotLeader(NodeId.of("n2")));
+            });
+            loop.start();
+            HttpConnection.Response r = c.request("PUT", "/kv/a", Map.of(), "{\"value\":1}");
+            loop.join();
+            assertEquals(500, r.status(), r.body());
+            assertTrue(logged.stream().anyMatch(line -> line.contains("a bug in looking up n2")), logged.toString());
+        }
+    }
 }
