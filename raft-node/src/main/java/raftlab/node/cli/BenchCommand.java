@@ -112,6 +112,4 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static String format(double value) { return String.format(Locale.ROOT, "%.1f", value); }
-
-    static List<KvClient.Endpoint> endpoints(LocalCluster cluster) { return cluster.endpoints(); }
 }

@@ -62,26 +62,35 @@ final class BenchLoad {
         throw new UserError("the cluster elected no leader within " + millis + " ms; see the node logs");
     }
 
+    /** What one phase has counted so far; touched only by its selector thread. */
+    private static final class Tally {
+        final Histogram latencyMicros = new Histogram(MAX_MICROS, 3);
+        final long endNanos;
+        long ok;
+        long failed;
+
+        Tally(long endNanos) { this.endNanos = endNanos; }
+    }
+
+    /** One phase of writes or reads; {@link #awaitLeader} must have found the leader. */
     Result run(boolean write, long millis) throws Exception {
-        if (leader == null) awaitLeader(30_000);
-        Histogram latency = new Histogram(MAX_MICROS, 3);
+        if (leader == null) throw new IllegalStateException("awaitLeader must find the leader before a phase runs");
         byte[][] requests = requests(write);
         long start = System.nanoTime();
-        long end = start + millis * 1_000_000;
-        long[] counts = new long[2];
+        Tally tally = new Tally(start + millis * 1_000_000);
         try (Selector selector = Selector.open()) {
             List<Client> all = new ArrayList<>();
             for (int c = 0; c < clients; c++) all.add(new Client(c, selector, requests));
             for (Client c : all) c.connect(leader);
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < tally.endNanos) {
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
                     Client c = (Client) key.attachment();
                     try {
                         if (key.isValid() && key.isWritable()) c.flush();
-                        if (key.isValid() && key.isReadable()) c.read(latency, counts, end);
+                        if (key.isValid() && key.isReadable()) c.read(tally);
                     } catch (IOException e) {
-                        counts[1]++;
+                        tally.failed++;
                         c.reconnect(leader);
                     }
                 }
@@ -89,7 +98,7 @@ final class BenchLoad {
             }
             for (Client c : all) c.close();
         }
-        return new Result(counts[0], counts[1], (System.nanoTime() - start) / 1e9, latency);
+        return new Result(tally.ok, tally.failed, (System.nanoTime() - start) / 1e9, tally.latencyMicros);
     }
 
     /** One request per key, built once: the bench measures the nodes, not the building of requests. */
@@ -160,7 +169,7 @@ final class BenchLoad {
             key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         }
 
-        void read(Histogram latency, long[] counts, long end) throws IOException {
+        void read(Tally tally) throws IOException {
             if (channel.read(in) < 0) throw new IOException("the node closed the connection");
             int status = Answer.complete(in.array(), in.position());
             if (status == 0) {
@@ -169,10 +178,10 @@ final class BenchLoad {
             }
             long now = System.nanoTime();
             if (status == 200) {
-                latency.recordValue(Math.min(MAX_MICROS, (now - sentAt) / 1000));
-                counts[0]++;
+                tally.latencyMicros.recordValue(Math.min(MAX_MICROS, (now - sentAt) / 1000));
+                tally.ok++;
             } else {
-                counts[1]++;
+                tally.failed++;
                 if (status == 307) {
                     KvClient.Endpoint to = Answer.location(in.array(), in.position());
                     if (to != null) {
@@ -182,7 +191,7 @@ final class BenchLoad {
                     }
                 }
             }
-            if (now < end) send();
+            if (now < tally.endNanos) send();
         }
 
         void close() {

@@ -25,11 +25,12 @@ import java.util.function.Consumer;
 
 /**
  * An HTTP/1.1 server on one event-loop thread. Clients keep their connections alive and wait for
- * each answer while the node loop replicates and fsyncs, so a thread per connection spends most of
- * its CPU being woken; here one thread reads every ready connection per wake-up and writes the
- * answers of a whole commit batch per wake-up. Handlers must not block: they answer at once or later,
- * from any thread, through {@link HttpResponse}. Connections beyond {@code maxConnections} are
- * answered 503 and closed; idle ones close after a minute.
+ * each answer while the node loop replicates and fsyncs, so a thread per connection is woken twice
+ * per request; here one wake-up reads every ready connection, and one covers every answer queued
+ * before the loop looks (a commit batch completes many at once). Handlers must not block: they
+ * answer at once or later, from any thread, through {@link HttpResponse}; one that throws is
+ * answered 500. Connections beyond {@code maxConnections} are answered 503 and closed; idle ones
+ * close after a minute.
  */
 final class EventLoopHttpServer implements AutoCloseable, Executor {
     interface Handler {
@@ -232,8 +233,7 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
                         try {
                             handler.handle(p.request(), response);
                         } catch (RuntimeException e) {
-                            log.accept("http: " + p.request().method() + " " + p.request().rawPath() + " failed (" + e + ")");
-                            if (!response.sent()) Exchange.error(response, 500, "the node failed to handle this request; see its log", null);
+                            Exchange.internalError(p.request(), response, e, log);
                         }
                     } else if (result instanceof RequestParser.Refused r) {
                         answerAndClose(r.status(), r.message(), r.discard());

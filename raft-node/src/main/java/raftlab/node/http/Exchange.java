@@ -1,5 +1,7 @@
 package raftlab.node.http;
 
+import java.util.function.Consumer;
+
 /** Writing JSON answers. */
 final class Exchange {
     /** Bodies are small JSON objects; a megabyte is already suspicious. */
@@ -13,5 +15,11 @@ final class Exchange {
 
     static void error(HttpResponse response, int status, String message, String leader) {
         json(response, status, "{\"error\":" + JsonValues.quote(message) + ",\"leader\":" + JsonValues.quote(leader) + "}");
+    }
+
+    /** A bug must neither take the node down nor leave the client waiting: log it and answer 500 unless already answered. */
+    static void internalError(HttpRequest request, HttpResponse response, RuntimeException e, Consumer<String> log) {
+        log.accept("http: " + request.method() + " " + request.rawPath() + " failed (" + e + ")");
+        if (!response.sent()) error(response, 500, "the node failed to answer this request; see its log", null);
     }
 }

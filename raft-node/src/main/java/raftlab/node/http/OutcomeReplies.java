@@ -34,8 +34,8 @@ final class OutcomeReplies {
             try {
                 result = failure == null ? answer(request, exchange, node, outcome, admin) : failed(exchange, node, failure);
             } catch (RuntimeException e) {
-                log.accept("http: " + request.method() + " " + request.rawPath() + " failed (" + e + ")");
-                if (!exchange.sent()) Exchange.error(exchange, 500, "the node failed to answer this request; see its log", null);
+                // Thrown here it would only fail the future that whenCompleteAsync returns, which nobody reads.
+                Exchange.internalError(request, exchange, e, log);
                 result = "error";
             }
             answered.accept(result);

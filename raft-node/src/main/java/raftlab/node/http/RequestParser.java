@@ -58,9 +58,7 @@ final class RequestParser {
         }
         String connection = headers.get("connection");
         boolean keepAlive = parts[2].equals("HTTP/1.1") ? !"close".equalsIgnoreCase(connection) : "keep-alive".equalsIgnoreCase(connection);
-        boolean expectsContinue = "100-continue".equalsIgnoreCase(headers.get("expect"));
-        String target = parts[1];
-        int q = target.indexOf('?');
+        Head head = new Head(parts[0], parts[1], headers, keepAlive, "100-continue".equalsIgnoreCase(headers.get("expect")));
         String length = headers.get("content-length");
         if (length != null) {
             long n;
@@ -73,22 +71,31 @@ final class RequestParser {
             long buffered = to - bodyStart;
             // Bodies of up to 16 times the limit are read and dropped; beyond that the client only gets a reset.
             if (n > maxBodyBytes) return new Refused(413, tooLarge(), n <= 16L * maxBodyBytes ? n - Math.min(n, buffered) : 0);
-            if (buffered < n) return new NeedMore(expectsContinue);
-            byte[] body = Arrays.copyOfRange(buf, bodyStart, bodyStart + (int) n);
-            return parsed(parts[0], target, q, headers, body, keepAlive, bodyStart + (int) n - from);
+            if (buffered < n) return head.needMore();
+            return head.parsed(Arrays.copyOfRange(buf, bodyStart, bodyStart + (int) n), bodyStart + (int) n - from);
         }
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) return chunked(buf, from, bodyStart, to, parts[0], target, q, headers, keepAlive, expectsContinue);
-        return parsed(parts[0], target, q, headers, new byte[0], keepAlive, bodyStart - from);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) return chunked(buf, from, bodyStart, to, head);
+        return head.parsed(new byte[0], bodyStart - from);
     }
 
-    private Result chunked(byte[] buf, int from, int at, int to, String method, String target, int q, Map<String, String> headers,
-                           boolean keepAlive, boolean expectsContinue) {
+    /** The request line and headers, read; what the body needs to become a request. */
+    private record Head(String method, String target, Map<String, String> headers, boolean keepAlive, boolean expectsContinue) {
+        NeedMore needMore() { return new NeedMore(expectsContinue); }
+
+        Parsed parsed(byte[] body, int consumed) {
+            int q = target.indexOf('?');
+            HttpRequest request = new HttpRequest(method, q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1), headers, body);
+            return new Parsed(request, keepAlive, consumed);
+        }
+    }
+
+    private Result chunked(byte[] buf, int from, int at, int to, Head head) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int pos = at;
         while (true) {
             int lineEnd = indexOf(buf, pos, to, (byte) '\n');
-            if (lineEnd < 0) return new NeedMore(expectsContinue);
-            String sizeLine = new String(buf, pos, lineEnd - pos, StandardCharsets.ISO_8859_1).trim();
+            if (lineEnd < 0) return head.needMore();
+            String sizeLine = text(buf, pos, lineEnd).trim();
             int semicolon = sizeLine.indexOf(';');
             int n;
             try {
@@ -102,28 +109,23 @@ final class RequestParser {
                 // Trailers, if any, end with an empty line; they are ignored.
                 while (true) {
                     int end = indexOf(buf, pos, to, (byte) '\n');
-                    if (end < 0) return new NeedMore(expectsContinue);
+                    if (end < 0) return head.needMore();
                     boolean empty = end == pos || (end == pos + 1 && buf[pos] == '\r');
                     pos = end + 1;
-                    if (empty) return parsed(method, target, q, headers, body.toByteArray(), keepAlive, pos - from);
+                    if (empty) return head.parsed(body.toByteArray(), pos - from);
                 }
             }
             if ((long) body.size() + n > maxBodyBytes) return new Refused(413, tooLarge(), 0);
-            if (to - pos < n) return new NeedMore(expectsContinue);
+            if (to - pos < n) return head.needMore();
             body.write(buf, pos, n);
             pos += n;
             int end = indexOf(buf, pos, to, (byte) '\n');
-            if (end < 0) return new NeedMore(expectsContinue);
+            if (end < 0) return head.needMore();
             pos = end + 1;
         }
     }
 
     private String tooLarge() { return "the request body is larger than " + maxBodyBytes + " bytes"; }
-
-    private static Parsed parsed(String method, String target, int q, Map<String, String> headers, byte[] body, boolean keepAlive, int consumed) {
-        HttpRequest request = new HttpRequest(method, q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1), headers, body);
-        return new Parsed(request, keepAlive, consumed);
-    }
 
     /** Index of the line feed that ends the last header line when an empty line (CRLF or bare LF) follows it, or -1. */
     private static int headEnd(byte[] buf, int from, int to) {
