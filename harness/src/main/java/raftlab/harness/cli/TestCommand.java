@@ -146,7 +146,7 @@ public final class TestCommand implements Callable<Integer> {
         double r = rate != null ? rate : 200;
         if (r < 0) throw new IllegalArgumentException("--rate must not be negative");
         long s = seed != null ? Durations.parseSeed(seed) : new java.security.SecureRandom().nextLong();
-        for (String bug : bugs) SimCampaign.bugs(List.of(bug));
+        raftlab.raft.Bugs.parse(bugs);
         TestOptions options = new TestOptions(workload, lab, count, hosts, Durations.parseConcurrency(concurrency, count), limit, r, kinds,
                 interval, s, positive(Durations.parse(checkTimeLimit), "--check-time-limit"), bugs, leaveDbRunning,
                 positive(Durations.parse(opTimeout), "--op-timeout"), Duration.ofSeconds(10));
