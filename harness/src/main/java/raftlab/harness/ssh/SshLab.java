@@ -48,6 +48,8 @@ public final class SshLab implements Lab {
     private final TreeMap<String, String> faketimeLibs = new TreeMap<>();
     private final TreeMap<String, Long> pids = new TreeMap<>();
     private List<String> bugs = List.of();
+    private NodeTiming nodeTiming = NodeTiming.AUTO;
+    private List<String> timingArgs = List.of();
 
     /**
      * @param binary        the jar to upload and the main class to run (raft-node, or the stand-in)
@@ -96,6 +98,23 @@ public final class SshLab implements Lab {
         return new SshLab(opts, binary, words(java), words(extra));
     }
 
+    /** How long the node's timers are; AUTO (the default) is resolved against the hosts in {@link #up}. */
+    public SshLab nodeTiming(NodeTiming timing) {
+        this.nodeTiming = timing;
+        return this;
+    }
+
+    /** Asks every host whether it is emulated when the timing is AUTO; logs what was chosen and why. */
+    private void resolveNodeTiming() {
+        List<String> answers = nodeTiming == NodeTiming.AUTO
+                ? parallel.map(hosts, h -> h.run(NodeTiming.DETECT_SCRIPT, commandTimeout).stdout().strip())
+                : List.of();
+        NodeTiming resolved = nodeTiming.resolve(answers);
+        timingArgs = resolved.nodeArgs();
+        LOG.info(() -> "node timing " + resolved.name().toLowerCase(java.util.Locale.ROOT) + " (asked for "
+                + nodeTiming.name().toLowerCase(java.util.Locale.ROOT) + "; hosts run on " + answers + "): " + timingArgs);
+    }
+
     private static List<String> words(String text) {
         return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
@@ -135,6 +154,7 @@ public final class SshLab implements Lab {
         String digest = sha256(binary.jar());
         boolean faketime = options.clockMode() == ClockMode.FAKETIME;
         connectAll();
+        resolveNodeTiming();
         List<String> libs = parallel.map(hosts, h -> h.runChecked("find java, iptables and libfaketime",
                 RemoteScripts.checkPrerequisites(faketime), commandTimeout).stdout().strip());
         synchronized (faketimeLibs) {
@@ -180,6 +200,7 @@ public final class SshLab implements Lab {
                 "--peers", nodes.stream().map(LabNode::peerSpec).collect(Collectors.joining(",")),
                 "--data-dir", dir(id) + "/data", "--admin-token", adminToken()));
         for (String bug : bugs) args.add("--bug-" + bug);
+        args.addAll(timingArgs);
         args.addAll(extraNodeArgs);
         return args;
     }
