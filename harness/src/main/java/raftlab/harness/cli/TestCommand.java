@@ -23,6 +23,7 @@ import raftlab.harness.lab.local.NodeLauncher;
 import raftlab.harness.lab.local.Prerequisites;
 import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.runner.TestOptions;
+import raftlab.harness.ssh.NodeTiming;
 import raftlab.harness.ssh.SshFlags;
 import raftlab.harness.ssh.SshLab;
 import raftlab.harness.ssh.SshOptions;
@@ -74,6 +75,9 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--clock-mode", paramLabel = "system|faketime", defaultValue = "system",
             description = "How the ssh lab moves clocks: system (date -s, real hosts) or faketime (libfaketime, hosts sharing one clock) (default: ${DEFAULT-VALUE}).")
     String clockMode;
+    @Option(names = "--node-timing", paramLabel = "auto|normal|slow", defaultValue = "auto",
+            description = "The ssh lab's node timers: slow stretches them for emulated hosts (qemu without KVM); auto does so when a host says it is emulated (default: ${DEFAULT-VALUE}).")
+    String nodeTiming;
     @Option(names = "--check-time-limit", paramLabel = "DURATION", description = "Budget of the linearizability checker per test (default: ${DEFAULT-VALUE}).", defaultValue = "60s")
     String checkTimeLimit;
     @Option(names = "--bug", paramLabel = "NAME", description = "Turns a raft-node bug switch on for every node (repeatable), such as stale-reads.")
@@ -197,14 +201,16 @@ public final class TestCommand implements Callable<Integer> {
 
     private int runSsh(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
         SshOptions ssh;
+        NodeTiming timing;
         try {
             ssh = SshFlags.toOptions(options.nodes(), null, username, password, sshPrivateKey, strictHostKeyChecking, clockMode,
                     options.leaveDbRunning());
+            timing = NodeTiming.parse(nodeTiming);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 254;
         }
-        return runOnLab(SshLab.fromEnvironment(ssh, standIn), options, storeRoot, out);
+        return runOnLab(SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing), options, storeRoot, out);
     }
 
     private int runOnLab(Lab theLab, TestOptions options, Path storeRoot, PrintStream out) throws Exception {

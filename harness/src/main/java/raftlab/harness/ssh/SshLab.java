@@ -54,6 +54,8 @@ public final class SshLab implements Lab {
     private volatile boolean systemClockMoved;
     /** Set once every host has been found to have a kernel, and so a clock, of its own. */
     private volatile boolean ownClocksChecked;
+    private NodeTiming nodeTiming = NodeTiming.AUTO;
+    private List<String> timingArgs = List.of();
 
     /**
      * @param binary        the jar to upload and the main class to run (raft-node, or the stand-in)
@@ -102,6 +104,23 @@ public final class SshLab implements Lab {
         return new SshLab(opts, binary, words(java), words(extra));
     }
 
+    /** How long the node's timers are; AUTO (the default) is resolved against the hosts in {@link #up}. */
+    public SshLab nodeTiming(NodeTiming timing) {
+        this.nodeTiming = timing;
+        return this;
+    }
+
+    /** Asks every host whether it is emulated when the timing is AUTO; logs what was chosen and why. */
+    private void resolveNodeTiming() {
+        List<String> answers = nodeTiming == NodeTiming.AUTO
+                ? parallel.map(hosts, h -> h.run(NodeTiming.DETECT_SCRIPT, commandTimeout).stdout().strip())
+                : List.of();
+        NodeTiming resolved = nodeTiming.resolve(answers);
+        timingArgs = resolved.nodeArgs();
+        LOG.info(() -> "node timing " + resolved.name().toLowerCase(java.util.Locale.ROOT) + " (asked for "
+                + nodeTiming.name().toLowerCase(java.util.Locale.ROOT) + "; hosts run on " + answers + "): " + timingArgs);
+    }
+
     private static List<String> words(String text) {
         return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
@@ -142,6 +161,7 @@ public final class SshLab implements Lab {
         boolean faketime = options.clockMode() == ClockMode.FAKETIME;
         connectAll();
         refuseSystemClockOnThisMachine();
+        resolveNodeTiming();
         List<String> libs = parallel.map(hosts, h -> h.runChecked("find java, iptables and libfaketime",
                 RemoteScripts.checkPrerequisites(faketime), commandTimeout).stdout().strip());
         synchronized (faketimeLibs) {
@@ -188,6 +208,7 @@ public final class SshLab implements Lab {
                 "--peers", nodes.stream().map(LabNode::peerSpec).collect(Collectors.joining(",")),
                 "--data-dir", dir(id) + "/data", "--admin-token", adminToken()));
         for (String bug : bugs) args.add(raftlab.raft.Bug.parse(bug).flag());
+        args.addAll(timingArgs);
         args.addAll(extraNodeArgs);
         return args;
     }
