@@ -110,8 +110,8 @@ public sealed interface PartitionShape {
 
         @Override public Resolved resolve(List<String> nodes, RandomGenerator random, Optional<String> leader) {
             checkFits(nodes);
-            Grudge g = Grudge.components(groups);
-            return new Resolved(text() + " " + GrudgeText.format(g), g);
+            // The groups say it all: the description is the shape itself.
+            return new Resolved(text(), Grudge.components(groups));
         }
 
         /** Refuses a grouping that names a node the cluster lacks or leaves one of its nodes out. */

@@ -97,7 +97,7 @@ class PartitionShapeTest {
     }
 
     @Test void describesGroupsAsGroupsAndRingsAsDrops() {
-        assertEquals("n1,n2/n3,n4,n5 n1,n2/n3,n4,n5",
+        assertEquals("n1,n2/n3,n4,n5",
                 PartitionShape.parse("n1,n2/n3,n4,n5").resolve(NODES, new SplittableRandom(1), Optional.empty()).description());
         String ring = new PartitionShape.Ring().resolve(NODES, new SplittableRandom(1), Optional.empty()).description();
         assertTrue(ring.startsWith("ring n1 drops "), ring);
