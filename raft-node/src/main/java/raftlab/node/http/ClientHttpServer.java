@@ -15,7 +15,10 @@ public final class ClientHttpServer implements AutoCloseable {
         server = new EventLoopHttpServer(host, port, HttpLimits.forNode(maxConnections), new ClientApiHandler(node, metrics, log), log);
     }
 
-    public void start() { server.start(); }
+    public void start() { server.start(null); }
+
+    /** Starts serving; {@code crash} is told if the event loop thread dies (null: the JVM's default handler). */
+    public void start(Thread.UncaughtExceptionHandler crash) { server.start(crash); }
 
     public int port() { return server.port(); }
 

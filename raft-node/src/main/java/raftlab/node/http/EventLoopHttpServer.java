@@ -73,9 +73,15 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
 
     int port() { return server.socket().getLocalPort(); }
 
-    void start() {
+    /**
+     * Starts the event loop. A failure of one connection closes that connection; anything that escapes the
+     * loop (an Error, such as running out of memory) ends the thread and goes to {@code crash}, which in a
+     * node stops the process: a loop that is gone must not leave a port that accepts and never answers.
+     */
+    void start(Thread.UncaughtExceptionHandler crash) {
         thread = new Thread(this::loop, "http-loop");
         thread.setDaemon(true);
+        if (crash != null) thread.setUncaughtExceptionHandler(crash);
         thread.start();
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The event loop over real loopback sockets: order, partial reads, limits and closing. */
 class EventLoopHttpServerTest {
     private EventLoopHttpServer server;
+    private final CompletableFuture<String> crashed = new CompletableFuture<>();
 
     /** Three connections, 1000-byte bodies, and deadlines long enough that only the tests of deadlines meet them. */
     private static final HttpLimits LIMITS = new HttpLimits(3, 1024, 1000, 64 * 1024,
@@ -35,13 +36,15 @@ class EventLoopHttpServerTest {
             if (request.rawPath().equals("/ready")) {
                 // An outcome complete before its callback is attached: the callback is queued by the loop itself.
                 CompletableFuture.completedFuture(echo).whenCompleteAsync((text, e) -> response.send(200, "text/plain", text), response.connectionThread());
+            } else if (request.rawPath().equals("/oom")) {
+                throw new OutOfMemoryError("simulated");
             } else if (request.rawPath().equals("/slow")) {
                 CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> response.send(200, "text/plain", echo));
             } else {
                 response.send(200, "text/plain", echo);
             }
         }, line -> { });
-        server.start();
+        server.start((thread, failure) -> crashed.complete(thread.getName() + ": " + failure.getMessage()));
     }
 
     @AfterEach void stop() { server.close(); }
@@ -206,8 +209,11 @@ class EventLoopHttpServerTest {
 
     @Test void aNewClientAtTheConnectionLimitTakesTheSlotOfTheLongestStalledOne() throws Exception {
         try (Socket a = connect(); Socket b = connect(); Socket c = connect()) {
+            // Apart in time, so that the server reads them in separate wake-ups and knows which stalled first.
             send(a, "GET /stalled HTTP/1.1\r\nX: ");
+            Thread.sleep(100);
             send(b, "GET /stalled-too HTTP/1.1\r\nX: ");
+            Thread.sleep(100);
             send(c, "GET /also HTTP/1.1\r\nX: ");
             Thread.sleep(100);
             try (Socket d = connect()) {
@@ -250,6 +256,13 @@ class EventLoopHttpServerTest {
             }
         } finally {
             for (Socket s : sockets) s.close();
+        }
+    }
+
+    @Test void anErrorThatEscapesTheLoopReachesTheCrashHandlerInsteadOfLeavingADeadPort() throws Exception {
+        try (Socket s = connect()) {
+            send(s, "GET /oom HTTP/1.1\r\n\r\n");
+            assertEquals("http-loop: simulated", crashed.get(10, TimeUnit.SECONDS));
         }
     }
 }
