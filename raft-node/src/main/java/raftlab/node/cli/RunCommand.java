@@ -133,7 +133,8 @@ public final class RunCommand implements Callable<Integer>, BugOptions.Holder {
             log.info("stopped cleanly");
         }, "shutdown"));
         node.awaitLoop();
-        // The loop ends only on a storage failure (the node stays up to say why) or at shutdown.
+        // The loop ends on a storage failure (the node stays up to say why), at shutdown, or when a thread the
+        // node depends on died: then FailStop ends the process with 255 after /health has said why.
         while (true) Thread.sleep(60_000);
     }
 
