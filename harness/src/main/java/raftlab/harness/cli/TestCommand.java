@@ -25,6 +25,7 @@ import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.nemesis.NemesisChoice;
 import raftlab.harness.partition.PartitionChecks;
 import raftlab.harness.runner.TestOptions;
+import raftlab.harness.ssh.NodeTiming;
 import raftlab.harness.ssh.SshFlags;
 import raftlab.harness.ssh.SshLab;
 import raftlab.harness.ssh.SshOptions;
@@ -77,6 +78,9 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--clock-mode", paramLabel = "system|faketime", defaultValue = "system",
             description = "How the ssh lab moves clocks: system (date -s, real hosts) or faketime (libfaketime, hosts sharing one clock) (default: ${DEFAULT-VALUE}).")
     String clockMode;
+    @Option(names = "--node-timing", paramLabel = "auto|normal|slow", defaultValue = "auto",
+            description = "The ssh lab's node timers: slow stretches them for emulated hosts (qemu without KVM); auto does so when a host says it is emulated (default: ${DEFAULT-VALUE}).")
+    String nodeTiming;
     @Option(names = "--check-time-limit", paramLabel = "DURATION", description = "Budget of the linearizability checker per test (default: ${DEFAULT-VALUE}).", defaultValue = "60s")
     String checkTimeLimit;
     @Option(names = "--bug", paramLabel = "NAME", description = "Turns a raft-node bug switch on for every node (repeatable), such as stale-reads.")
@@ -146,7 +150,7 @@ public final class TestCommand implements Callable<Integer> {
         double r = rate != null ? rate : 200;
         if (r < 0) throw new IllegalArgumentException("--rate must not be negative");
         long s = seed != null ? Durations.parseSeed(seed) : new java.security.SecureRandom().nextLong();
-        for (String bug : bugs) SimCampaign.bugs(List.of(bug));
+        raftlab.raft.Bugs.parse(bugs);
         TestOptions options = new TestOptions(workload, lab, count, hosts, Durations.parseConcurrency(concurrency, count), limit, r, kinds,
                 interval, s, positive(Durations.parse(checkTimeLimit), "--check-time-limit"), bugs, leaveDbRunning,
                 positive(Durations.parse(opTimeout), "--op-timeout"), Duration.ofSeconds(10));
@@ -198,14 +202,16 @@ public final class TestCommand implements Callable<Integer> {
 
     private int runSsh(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
         SshOptions ssh;
+        NodeTiming timing;
         try {
             ssh = SshFlags.toOptions(options.nodes(), null, username, password, sshPrivateKey, strictHostKeyChecking, clockMode,
                     options.leaveDbRunning());
+            timing = NodeTiming.parse(nodeTiming);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 254;
         }
-        return runOnLab(SshLab.fromEnvironment(ssh, standIn), options, storeRoot, out);
+        return runOnLab(SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing), options, storeRoot, out);
     }
 
     private int runOnLab(Lab theLab, TestOptions options, Path storeRoot, PrintStream out) throws Exception {

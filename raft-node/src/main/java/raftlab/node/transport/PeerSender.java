@@ -41,8 +41,7 @@ final class PeerSender implements Runnable {
         this.context = context;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.dropped = dropped;
-        this.thread = new Thread(this, "peer-sender-" + peerId);
-        thread.setDaemon(true);
+        this.thread = context.thread(this, "peer-sender-" + peerId);
         thread.start();
     }
 

@@ -29,8 +29,8 @@ public final class PeerTransport implements AutoCloseable {
     private volatile boolean running = true;
 
     public PeerTransport(String selfId, String clusterId, byte[] secret, AddressBook addresses, int queueCapacity,
-                         Receiver receiver, Consumer<String> log) {
-        this.context = new TransportContext(selfId, clusterId, secret, addresses, receiver, log, this::peerUp);
+                         Receiver receiver, Consumer<String> log, Thread.UncaughtExceptionHandler crash) {
+        this.context = new TransportContext(selfId, clusterId, secret, addresses, receiver, log, this::peerUp, crash);
         this.queueCapacity = queueCapacity;
     }
 
@@ -39,9 +39,7 @@ public final class PeerTransport implements AutoCloseable {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-        Thread acceptor = new Thread(this::accept, "peer-acceptor");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        context.thread(this::accept, "peer-acceptor").start();
         for (PeerAddress peer : context.addresses().all()) sender(peer.id());
     }
 
@@ -51,9 +49,7 @@ public final class PeerTransport implements AutoCloseable {
         while (running) {
             try {
                 Socket socket = server.accept();
-                Thread reader = new Thread(new InboundConnection(socket, context), "peer-inbound-" + socket.getRemoteSocketAddress());
-                reader.setDaemon(true);
-                reader.start();
+                context.thread(new InboundConnection(socket, context), "peer-inbound-" + socket.getRemoteSocketAddress()).start();
             } catch (IOException e) {
                 if (running) context.log().accept("transport: accepting a peer connection failed (" + e.getMessage() + ")");
             }

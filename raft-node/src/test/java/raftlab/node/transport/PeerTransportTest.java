@@ -25,7 +25,7 @@ class PeerTransportTest {
         AddressBook book = new AddressBook(List.of());
         List<String> received = Collections.synchronizedList(new ArrayList<>());
         PeerTransport transport = new PeerTransport(id, cluster, secret.getBytes(StandardCharsets.UTF_8), book, 1000,
-                (from, payload) -> received.add(from + ":" + new String(payload, StandardCharsets.UTF_8)), line -> log.add(id + " " + line));
+                (from, payload) -> received.add(from + ":" + new String(payload, StandardCharsets.UTF_8)), line -> log.add(id + " " + line), null);
         transport.start("127.0.0.1", 0);
         book.put(new PeerAddress(id, "127.0.0.1", transport.port(), 1));
         started.add(transport);
