@@ -38,11 +38,21 @@ public final class LabCommand implements Callable<Integer> {
     List<String> bugs = new java.util.ArrayList<>();
     @Option(names = "--stand-in", hidden = true)
     boolean standIn;
+    @Option(names = "--lab", paramLabel = "local|ssh", description = "Which lab: local (default) or ssh (hosts from --nodes or --nodes-file).")
+    String lab;
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where an ssh lab's faults are recorded (default: a directory in /tmp named for its hosts).")
+    java.nio.file.Path stateDir;
+    @picocli.CommandLine.Mixin raftlab.harness.ssh.SshFlags ssh;
 
     @Override public Integer call() {
         raftlab.harness.campaign.RunLog.quietConsole();
         if (action == null) {
             System.err.println("error: say what to do with the lab; see raftlab lab --help");
+            return 254;
+        }
+        if ("ssh".equals(lab)) return LabTarget.run(() -> LabSshUpDown.run(action, ssh, stateDir, bugs, standIn));
+        if (lab != null && !lab.equals("local")) {
+            System.err.println("error: unknown lab " + lab + "; use local or ssh");
             return 254;
         }
         try {

@@ -14,8 +14,6 @@ import raftlab.harness.lab.hand.ClockOffset;
 import raftlab.harness.lab.hand.FaultsFile;
 import raftlab.harness.lab.hand.FaultsInForce;
 import raftlab.harness.lab.hand.HandFaults;
-import raftlab.harness.lab.local.LocalLab;
-import raftlab.harness.lab.local.LocalLayout;
 import raftlab.harness.lab.local.NamespaceGuard;
 import raftlab.harness.partition.PartitionShape;
 import raftlab.harness.util.Durations;
@@ -29,14 +27,13 @@ final class LabFaultCommands {
     private LabFaultCommands() {}
 
     /** The lab, its record of faults, and the faults done and recorded together. */
-    private record Opened(LocalLayout layout, FaultsFile file, HandFaults faults) {}
+    private record Opened(LabTarget.Opened lab, HandFaults faults) {
+        FaultsFile file() { return lab.file(); }
+    }
 
     private static Opened open(LabTarget target, boolean mayStart) {
-        LocalLayout layout = target.layout();
-        LabTarget.requireUp(layout);
-        FaultsFile file = target.faultsFile(layout);
-        LocalLab lab = target.open(layout, file.read(), mayStart);
-        return new Opened(layout, file, new HandFaults(lab, file));
+        LabTarget.Opened lab = target.open(mayStart);
+        return new Opened(lab, new HandFaults(lab.lab(), lab.file()));
     }
 
     static void printInForce(FaultsInForce faults) {
@@ -65,8 +62,8 @@ final class LabFaultCommands {
                 Callable<Integer> cut = () -> {
                     Optional<String> leader = Optional.empty();
                     if (shape instanceof PartitionShape.Leader) {
-                        NamespaceGuard.requireInside(o.layout().controlNamespace());
-                        leader = ClusterProbe.leader(o.layout().nodes(), 2000);
+                        o.lab().local().ifPresent(layout -> NamespaceGuard.requireInside(layout.controlNamespace()));
+                        leader = ClusterProbe.leader(o.lab().lab().nodes(), 2000);
                         if (leader.isEmpty()) {
                             throw new IllegalArgumentException("no node names a leader now; wait for an election (raftlab lab status), or name the groups, such as n3/n1,n2,n4,n5");
                         }
@@ -77,7 +74,9 @@ final class LabFaultCommands {
                     return 0;
                 };
                 // Finding the leader means asking the nodes, which only the control namespace may do.
-                return shape instanceof PartitionShape.Leader ? InControlNamespace.run(o.layout(), cut) : cut.call();
+                // The hosts of an ssh lab are reached from here, as the ssh lab itself reaches them.
+                return shape instanceof PartitionShape.Leader && o.lab().local().isPresent()
+                        ? InControlNamespace.run(o.lab().local().get(), cut) : cut.call();
             });
         }
     }

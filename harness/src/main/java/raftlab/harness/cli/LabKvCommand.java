@@ -51,6 +51,9 @@ public final class LabKvCommand implements Callable<Integer> {
             KvRequest request = KvRequest.parse(op, words);
             int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Durations.parse(timeout).toMillis());
             if (timeoutMillis <= 0) throw new IllegalArgumentException("--timeout must be positive");
+            if (target.isSsh()) {
+                throw new IllegalArgumentException("lab kv is for the local lab, whose nodes only its control namespace reaches; for an ssh lab use raft-node kv --peers ...");
+            }
             LocalLayout layout = target.layout();
             LabNode asked = LabTarget.node(layout, node);
             LabTarget.requireUp(layout);
