@@ -1,7 +1,6 @@
 package raftlab.node;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +15,7 @@ import raftlab.node.transport.AddressBook;
 import raftlab.node.transport.PeerAddress;
 import raftlab.node.transport.PeerTransport;
 import raftlab.raft.AdminCommand;
-import raftlab.raft.Bugs;
+import raftlab.raft.Bug;
 import raftlab.raft.Message;
 import raftlab.raft.NodeId;
 import raftlab.raft.Outcome;
@@ -68,7 +67,7 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
     private void startParts() throws IOException {
         PeerAddress self = settings.self();
         dataDirectory = DataDirectory.open(settings.dataDir(), settings.clusterId(), settings.id());
-        storage = RaftStorage.open(new RealFileLayer(), settings.dataDir(), settings.segmentBytes(), settings.bugs().noFsync(),
+        storage = RaftStorage.open(new RealFileLayer(), settings.dataDir(), settings.segmentBytes(), settings.bugs().has(Bug.NO_FSYNC),
                 EntryCodec.WIRE, metrics, line -> log.info("storage: " + line));
         var recovered = storage.recovered();
         log.info("storage: recovered term " + recovered.hardState().term() + ", snapshot at "
@@ -77,7 +76,7 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
         transport = new PeerTransport(settings.id(), settings.clusterId(), settings.clusterSecret(), addresses, PEER_QUEUE_MESSAGES,
                 this::received, line -> log.info(line), failStop);
         loop = new NodeLoop(server, storage, this::send, metrics, log, settings.tickMillis(), settings.batchMaxEntries(),
-                settings.batchWaitMicros(), settings.bugs().noFsync(), settings.raft().explain());
+                settings.batchWaitMicros(), settings.bugs().has(Bug.NO_FSYNC), settings.raft().explain());
         failStop.onStop(() -> loop.halt(failStop.reason()));
         transport.start(settings.bindHost(), self.peerPort());
         http = new ClientHttpServer(settings.bindHost(), self.clientPort(), settings.maxClientConnections(), this, metrics, line -> log.info(line));
@@ -124,18 +123,7 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
         log.info("admin: the address of " + address.id() + " is " + address.format());
     }
 
-    @Override public List<String> bugs() { return bugNames(settings.bugs()); }
-
-    public static List<String> bugNames(Bugs bugs) {
-        List<String> names = new ArrayList<>();
-        if (bugs.staleReads()) names.add("stale-reads");
-        if (bugs.leaseWallClock()) names.add("lease-wall-clock");
-        if (bugs.noFsync()) names.add("no-fsync");
-        if (bugs.forgetVote()) names.add("forget-vote");
-        if (bugs.commitOldTerm()) names.add("commit-old-term");
-        if (bugs.ackOnAppend()) names.add("ack-on-append");
-        return names;
-    }
+    @Override public List<String> bugs() { return settings.bugs().names(); }
 
     @Override public String metricsText() { return metrics.render(transport.droppedMessages()); }
 
