@@ -99,8 +99,11 @@ public final class CheckCommand implements Callable<Integer> {
             Validity worst = Validity.VALID;
             Map<Path, Map<?, ?>> jsonResults = new LinkedHashMap<>();
             for (Path file : files) {
-                List<Op> history = HistoryReader.read(file);
+                HistoryReader.Lined lined = HistoryReader.readLined(file);
+                List<Op> history = lined.ops();
                 Model m = model(file);
+                String problem = ClientOps.problem(file, lined, m);
+                if (problem != null) throw new UsageException(problem);
                 CheckResult result = Checker.check(history, m, options);
                 worst = worst.and(result.validity());
                 if (out != null) Reports.writeAll(result, history, files.size() == 1 ? out : out.resolve(safeName(file)));

@@ -2,6 +2,7 @@ package raftlab.checker.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 import raftlab.history.ValueText;
@@ -19,6 +20,8 @@ import raftlab.history.ValueText;
  * </ul>
  */
 public final class RegisterModel implements Model {
+
+    @Override public Set<String> functions() { return Set.of("read", "write", "cas", "delete"); }
     /** The state of a key that was never written (or was deleted). */
     public enum Absent { ABSENT; @Override public String toString() { return "absent"; } }
 
