@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import raftlab.conventions.ExitCodes;
 import raftlab.harness.lab.LabException;
 import raftlab.harness.lab.LabNode;
 import raftlab.harness.lab.hand.FaultsFile;
@@ -59,7 +60,7 @@ public final class LabCommand implements Callable<Integer> {
             String subnet = labSubnet != null ? labSubnet : envOr("RAFTLAB_LAB_SUBNET", LocalLayout.DEFAULT_SUBNET);
             if (!Prerequisites.isRoot()) {
                 System.err.println("error: the local lab needs root for network namespaces and iptables; run it as root (sudo bin/raftlab lab " + action + ")");
-                return 254;
+                return ExitCodes.BAD_INPUT;
             }
             LocalLayout layout = LocalLayout.of(prefix, subnet, recordedCount(LocalLayout.of(prefix, subnet, nodeCount)));
             switch (action) {
@@ -86,21 +87,21 @@ public final class LabCommand implements Callable<Integer> {
                     List<String> left = new LocalNetwork(layout).namespaces();
                     if (!left.isEmpty()) {
                         System.err.println("error: namespaces " + left + " could not be removed; see ip netns list and remove them with ip netns del");
-                        return 255;
+                        return ExitCodes.CRASHED;
                     }
                     return 0;
                 }
                 default -> {
                     System.err.println("error: unknown action " + action + "; use up, down, or one of the commands in raftlab lab --help");
-                    return 254;
+                    return ExitCodes.BAD_INPUT;
                 }
             }
         } catch (Prerequisites.Missing e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } catch (LabException e) {
             System.err.println("error: " + e.getMessage() + "; remove what was made with raftlab lab down");
-            return 255;
+            return ExitCodes.CRASHED;
         }
     }
 

@@ -65,9 +65,11 @@ public final class RunPage {
     }
 
     /** Writes {@code index.html} into the run directory, the page that opens without the server. */
-    public static void writeStatic(Path store, Path run) throws IOException {
+    public static void writeStatic(Path run) throws IOException {
         Path tmp = run.resolve("index.html.tmp");
-        Files.writeString(tmp, render(store, run), StandardCharsets.UTF_8);
+        Path test = run.toAbsolutePath().getParent();
+        Path store = test == null || test.getParent() == null ? run.toAbsolutePath() : test.getParent();
+        Files.writeString(tmp, render(store, run.toAbsolutePath()), StandardCharsets.UTF_8);
         Files.move(tmp, run.resolve("index.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 

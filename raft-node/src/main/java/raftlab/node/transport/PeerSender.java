@@ -102,7 +102,7 @@ final class PeerSender implements Runnable {
         h.write(nonce);
         Frames.write(out, Frames.HELLO, hello.toByteArray());
         out.flush();
-        Frames.Frame reply = Frames.read(in);
+        Frames.Frame reply = Frames.read(in, Frames.MAX_HANDSHAKE_FRAME_BYTES);
         if (reply.type() == Frames.REJECT) throw new IOException("refused: " + new DataInputStream(new java.io.ByteArrayInputStream(reply.body())).readUTF());
         if (reply.type() != Frames.CHALLENGE) throw new IOException("unexpected frame type " + reply.type() + " in the handshake");
         DataInputStream c = new DataInputStream(new java.io.ByteArrayInputStream(reply.body()));
