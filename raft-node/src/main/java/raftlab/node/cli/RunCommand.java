@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer>, BugOptions.Holder {
     @Option(names = "--segment-size", defaultValue = "16777216", paramLabel = "BYTES", description = "Log segment size (default: ${DEFAULT-VALUE}).")
     long segmentBytes;
 
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "512", description = "Client connections served at once; more get 503, idle ones close after 60 s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "512", description = "Client connections served at once; past it a new one takes the slot of the one waiting longest without a whole request, or gets 503; idle ones close after 60 s (default: ${DEFAULT-VALUE}).")
     int maxClientConnections;
 
     @Option(names = "--log-file", paramLabel = "FILE", description = "Append the log here instead of standard output.")
