@@ -44,6 +44,7 @@ class UniqueValuesPropertiesTest {
             if (fast == UniqueValuesCheck.Verdict.VALID) assertEquals(Validity.VALID, expected, context);
             if (fast == UniqueValuesCheck.Verdict.INVALID) assertEquals(Validity.INVALID, expected, context);
             assertEquals(expected, Checker.check(history, model, WITH_FAST_PATH).validity(), context);
+            assertEquals(expected, Checker.check(history, model, SEARCH_ONLY).validity(), context + " (search only)");
         }
     }
 
@@ -79,6 +80,7 @@ class UniqueValuesPropertiesTest {
         Model model = Models.byName("register");
         assertEquals(UniqueValuesCheck.Verdict.VALID, fastVerdict(history, (RegisterModel) model));
         assertEquals(Validity.VALID, ExhaustiveChecker.check(history, model));
+        assertEquals(Validity.VALID, Checker.check(history, model, SEARCH_ONLY).validity(), "the search must keep both crashed calls");
     }
 
     @Test
@@ -90,6 +92,7 @@ class UniqueValuesPropertiesTest {
                 Op.invoke(4, 4, 2, "cas", Op.tuple(1L, 3L)), new Op(5, 5, OpType.FAIL, 2, "cas", Op.tuple(1L, 3L), "mismatch"));
         Model model = Models.byName("register");
         assertEquals(UniqueValuesCheck.Verdict.VALID, fastVerdict(history, (RegisterModel) model));
+        assertEquals(Validity.VALID, Checker.check(history, model, SEARCH_ONLY).validity(), "the search must keep the crashed write");
         List<Op> withoutTheCrash = List.of(history.get(0), history.get(1), history.get(4), history.get(5));
         assertEquals(Validity.INVALID, Checker.check(withoutTheCrash, model, WITH_FAST_PATH).validity());
     }
