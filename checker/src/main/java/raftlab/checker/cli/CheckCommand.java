@@ -30,6 +30,7 @@ import raftlab.checker.model.Model;
 import raftlab.checker.model.Models;
 import raftlab.checker.report.Reports;
 import raftlab.checker.report.ResultsData;
+import raftlab.conventions.ExitCodes;
 import raftlab.history.HistoryFormatException;
 import raftlab.history.HistoryReader;
 import raftlab.history.Op;
@@ -41,8 +42,6 @@ import raftlab.history.ValueText;
                 "Reads Jepsen/raftlab EDN, raftlab JSONL, Knossos data files and Porcupine's logs.",
                 "Exit codes: 0 valid, 1 invalid (or a bench mismatch), 2 unknown, 254 bad arguments or unreadable input."})
 public final class CheckCommand implements Callable<Integer> {
-    static final int BAD_INPUT = 254;
-
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "History files (history.edn, history.jsonl, Knossos .edn, Porcupine logs).")
@@ -93,7 +92,7 @@ public final class CheckCommand implements Callable<Integer> {
             CheckOptions options = options();
             if (bench != null) {
                 if (!Files.isDirectory(bench)) throw new UsageException("corpus folder " + bench + " does not exist; pass a folder holding EXPECTED.tsv");
-                return CorpusBench.run(bench, options, stdout) ? 0 : 1;
+                return CorpusBench.run(bench, options, stdout) ? ExitCodes.VALID : ExitCodes.INVALID;
             }
             if (benchRegister) return RegisterBench.run(parseSeed(seed), options, stdout, out).exitCode();
             if (files.isEmpty()) throw new UsageException("no history file given; pass one or more files, as in: raftlab check --model cas-register history.edn");
@@ -130,7 +129,7 @@ public final class CheckCommand implements Callable<Integer> {
         stderr.println("error: " + sentence);
         if (verbose) e.printStackTrace(stderr);
         stderr.flush();
-        return BAD_INPUT;
+        return ExitCodes.BAD_INPUT;
     }
 
     private CheckOptions options() throws UsageException {
