@@ -69,6 +69,15 @@ class StoreServerTest {
         assertEquals(200, get("/runs/latest/").statusCode(), "the latest link points inside the store");
     }
 
+    @Test void aRunPageIsRenderedAgainWhenItsRunChanges() throws Exception {
+        String path = "/runs/sim-register/20261205T100000.000/";
+        assertTrue(get(path).body().contains("class=\"verdict v-valid\""));
+        Path results = tmp.resolve("store/sim-register/20261205T100000.000/results.json");
+        Files.writeString(results, "{\"valid?\": false, \"summary\": \"rechecked by hand, now longer than before\"}");
+        Files.setLastModifiedTime(results, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertTrue(get(path).body().contains("class=\"verdict v-invalid\""), "a cached page must not outlive the results it shows");
+    }
+
     @Test void filesAreServedButNothingOutsideTheStoreAndNothingIsWritten() throws Exception {
         HttpResponse<String> log = get("/runs/sim-register/20261205T100000.000/n1.log");
         assertEquals(200, log.statusCode());
