@@ -9,11 +9,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import raftlab.checker.explain.Explainer;
 import raftlab.checker.model.Model;
+import raftlab.checker.model.RegisterModel;
 import raftlab.checker.search.HistorySplitter;
 import raftlab.checker.search.KeyCalls;
 import raftlab.checker.model.Machine;
 import raftlab.checker.search.MemoryBudget;
 import raftlab.checker.search.SearchOutcome;
+import raftlab.checker.search.UniqueValuesCheck;
 import raftlab.checker.search.WglSearch;
 import raftlab.history.Op;
 
@@ -76,6 +78,20 @@ public final class Checker {
         long start = System.nanoTime();
         try {
             Machine machine = model.compile(key.calls());
+            if (options.fastPath() && model instanceof RegisterModel register) {
+                UniqueValuesCheck.Outcome fast = UniqueValuesCheck.check(key, register);
+                switch (fast.verdict()) {
+                    case VALID -> {
+                        return new KeyResult(key.key(), Validity.VALID, key.size(), 0, completedCount(key), null, null, System.nanoTime() - start);
+                    }
+                    case INVALID -> {
+                        cancelled.set(true);
+                        Failure failure = options.explain() ? explainFast(key, model, machine, fast) : null;
+                        return new KeyResult(key.key(), Validity.INVALID, key.size(), 0, fast.order().length, failure, null, System.nanoTime() - start);
+                    }
+                    case UNDECIDED -> { } // the full search decides
+                }
+            }
             SearchOutcome outcome = new WglSearch(key, machine, deadline, cancelled, budget).run();
             return switch (outcome.result()) {
                 case VALID -> new KeyResult(key.key(), Validity.VALID, key.size(), outcome.explored(), outcome.deepest(), null, null, System.nanoTime() - start);
@@ -97,6 +113,20 @@ public final class Checker {
             return new KeyResult(key.key(), Validity.UNKNOWN, key.size(), 0, 0, null,
                     "the heap ran out while checking this key; give the JVM more memory (-Xmx) or a lower memory bound", System.nanoTime() - start);
         }
+    }
+
+    /**
+     * The fast path's own explanation: the red call is the one whose completion first left the
+     * history so far without a linearization, and the prefix is a linearization of what came before.
+     */
+    private static Failure explainFast(KeyCalls key, Model model, Machine machine, UniqueValuesCheck.Outcome fast) {
+        long state = machine.initial();
+        for (int c : fast.order()) {
+            long next = machine.step(state, c);
+            if (next != Machine.ILLEGAL) state = next;
+        }
+        SearchOutcome captured = new SearchOutcome(SearchOutcome.Result.CAPTURED, null, 0, fast.order().length, fast.order(), fast.red(), state);
+        return Explainer.explain(key, model, machine, captured);
     }
 
     private static KeyResult notChecked(KeyCalls key) {

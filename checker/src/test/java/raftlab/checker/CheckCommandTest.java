@@ -43,6 +43,12 @@ class CheckCommandTest {
             {:index 5, :time 6000000, :type :ok, :process 0, :f :read, :value 1}
             """;
 
+    /** Writes 1 twice, so that the fast path for unique values leaves it to the search, whose bounds are tested. */
+    private static final String STALE_READ_REPEATED_VALUES = STALE_READ + """
+            {:index 6, :time 7000000, :type :invoke, :process 1, :f :write, :value 1}
+            {:index 7, :time 8000000, :type :ok, :process 1, :f :write, :value 1}
+            """;
+
     @Test
     void validHistoryExitsZero() throws Exception {
         Path h = history("{:index 0, :type :invoke, :process 0, :f :write, :value 1}\n{:index 1, :type :ok, :process 0, :f :write, :value 1}\n");
@@ -70,12 +76,12 @@ class CheckCommandTest {
 
     @Test
     void timeLimitGivesUnknownExitTwo() throws Exception {
-        assertEquals(2, run("--time-limit", "0ms", "--model", "register", history(STALE_READ).toString()), out + "" + err);
+        assertEquals(2, run("--time-limit", "0ms", "--model", "register", history(STALE_READ_REPEATED_VALUES).toString()), out + "" + err);
     }
 
     @Test
     void memoryBoundGivesUnknownExitTwo() throws Exception {
-        assertEquals(2, run("--memory-limit", "1k", history(STALE_READ).toString()), out + "" + err);
+        assertEquals(2, run("--memory-limit", "1k", history(STALE_READ_REPEATED_VALUES).toString()), out + "" + err);
         assertTrue(out.toString().contains("memory bound"), out.toString());
     }
 

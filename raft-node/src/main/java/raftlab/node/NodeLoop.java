@@ -91,6 +91,12 @@ public final class NodeLoop implements Runnable {
 
     public void stop() { running = false; }
 
+    /** Stops the loop for a failure elsewhere in the node: requests get 503 with {@code reason}, and it stops leading. */
+    public void halt(String reason) {
+        if (stoppedBecause == null) stoppedBecause = reason;
+        running = false;
+    }
+
     @Override public void run() {
         long nextTick = System.nanoTime() + tickNanos;
         long nextFlush = System.nanoTime() + NO_FSYNC_FLUSH_NANOS;
@@ -135,9 +141,10 @@ public final class NodeLoop implements Runnable {
             log.error("error: " + e.getMessage() + "; the node stopped serving so that its log stays intact: free space or fix the disk, then restart it", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // The thread's handler (FailStop in a node) logs it and ends the process; waiters are answered first.
             stoppedBecause = "internal error: " + e;
-            log.error("error: the node loop crashed (" + e + "); the node stopped serving; the log has the stack trace", e);
+            throw e;
         } finally {
             if (stoppedBecause == null) stoppedBecause = "the node is shutting down";
             Outcome unknown = new Outcome.Unknown(stoppedBecause);

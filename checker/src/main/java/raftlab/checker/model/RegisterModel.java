@@ -46,6 +46,9 @@ public final class RegisterModel implements Model {
 
     @Override public String name() { return name; }
 
+    /** Whether a read of nil matches any state (Knossos's cas-register), so that it constrains nothing. */
+    public boolean nilReadMatchesAny() { return nilReadMatchesAny; }
+
     @Override public Object initialState() { return initial; }
 
     @Override public Fate fate(Op invoke, Op completion) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import raftlab.node.NodeLog;
@@ -22,11 +21,11 @@ import raftlab.raft.NodeId;
 import raftlab.raft.RaftConfig;
 import raftlab.raft.ReadMode;
 
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = BugOptions.Transformer.class,
         description = "Run one Raft key-value node until SIGTERM or Ctrl-C.",
         footer = {"", "Options may also come from --config node.json, whose keys are the long option names without dashes",
                 "(\"id\", \"peers\", \"data-dir\", ...); options on the command line win."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, BugOptions.Holder {
     @Option(names = "--id", paramLabel = "ID", description = "This node's id, one of the ids in --peers.")
     String id;
 
@@ -97,8 +96,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Log every Raft decision with its reason (slow; for people).")
     boolean explain;
 
-    @ArgGroup(exclusive = false, heading = "%nBug switches (break the node on purpose, for lab exercises)%n")
-    BugOptions bugOptions = new BugOptions();
+    final BugOptions bugOptions = new BugOptions();
+
+    @Override public BugOptions bugOptions() { return bugOptions; }
 
     @Override public Integer call() throws IOException, InterruptedException {
         NodeSettings settings = settings();
@@ -111,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println(started);
         if (logFile != null) log.info(started);
         if (settings.bugs().any()) {
-            String warning = "WARNING: bug switches on (" + String.join(", ", NodeRuntime.bugNames(settings.bugs()))
+            String warning = "WARNING: bug switches on (" + String.join(", ", settings.bugs().names())
                     + "): this node breaks its promises on purpose, for lab exercises";
             System.err.println(warning);
             log.info(warning);
@@ -133,7 +133,8 @@ public final class RunCommand implements Callable<Integer> {
             log.info("stopped cleanly");
         }, "shutdown"));
         node.awaitLoop();
-        // The loop ends only on a storage failure (the node stays up to say why) or at shutdown.
+        // The loop ends on a storage failure (the node stays up to say why), at shutdown, or when a thread the
+        // node depends on died: then FailStop ends the process with 255 after /health has said why.
         while (true) Thread.sleep(60_000);
     }
 
@@ -167,7 +168,7 @@ public final class RunCommand implements Callable<Integer> {
         RaftConfig raft = new RaftConfig(voters, electionTicks, heartbeatTicks, mode, defaults.clockDriftBound(),
                 defaults.maxEntriesPerAppend(), defaults.maxInflightAppends(), snapshotEvery, defaults.snapshotChunkBytes(),
                 defaults.maxSessions(), requestTicks, explain);
-        Bugs bugs = bugOptions == null ? Bugs.NONE : bugOptions.toBugs();
+        Bugs bugs = bugOptions.toBugs();
         byte[] secret = (clusterSecret != null ? clusterSecret : "raftlab-default-secret:" + clusterId).getBytes(StandardCharsets.UTF_8);
         Path dir = dataDir != null ? dataDir : Path.of("data-" + id);
         if (segmentBytes < 4096) throw new UserError("--segment-size must be at least 4096 bytes");

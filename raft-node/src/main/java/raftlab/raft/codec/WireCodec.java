@@ -113,6 +113,8 @@ public final class WireCodec {
         w.writeByte(VERSION).writeByte(HARD_STATE).writeVarLong(state.term());
         w.writeString(state.votedFor() == null ? null : state.votedFor().value());
         w.writeVarLong(state.commit());
+        // Written only when set, so that a hard state without it reads the same in older versions.
+        if (state.rejoinIndex() != 0) w.writeVarLong(state.rejoinIndex());
         return w.toByteArray();
     }
 
@@ -121,7 +123,9 @@ public final class WireCodec {
         expectKind(r, HARD_STATE, "a hard state");
         long term = r.readVarLong();
         String vote = r.readString();
-        HardState state = new HardState(term, vote == null ? null : nodeId(vote), r.readVarLong());
+        long commit = r.readVarLong();
+        long rejoinIndex = r.remaining() > 0 ? r.readVarLong() : 0;
+        HardState state = new HardState(term, vote == null ? null : nodeId(vote), commit, rejoinIndex);
         r.expectEnd();
         return state;
     }

@@ -48,7 +48,7 @@ public final class NodeProcesses {
         layout.nodes().forEach(n -> peers.add(n.peerSpec()));
         List<String> arguments = new ArrayList<>(List.of("run", "--id", id, "--peers", String.join(",", peers),
                 "--data-dir", layout.dataDir(id).toString(), "--admin-token", adminToken));
-        for (String bug : bugs) arguments.add("--bug-" + bug);
+        for (String bug : bugs) arguments.add(raftlab.raft.Bug.parse(bug).flag());
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", layout.namespaceOf(id), "env",
                 "LD_PRELOAD=" + fakeTimeLibrary,
                 "FAKETIME_TIMESTAMP_FILE=" + layout.clockFile(id),
