@@ -22,18 +22,31 @@ public final class ServeBench {
         Path scratch = Path.of(args[0]);
         Path many = Files.createDirectories(scratch.resolve("many"));
         SyntheticRuns.manyRuns(many, 1000);
-        long t0 = System.nanoTime();
-        int listed = new RunCatalog(many).runs().size();
-        report("index, 1,000 runs: listing with every summary parsed (cold cache)", millis(t0), listed + " runs");
+        System.out.println("bench: load average at the start " + loadAverage());
+        long t0 = System.nanoTime(), c0 = cpu();
+        RunCatalog catalog = new RunCatalog(many);
+        int listed = catalog.runs().size();
+        report("index, 1,000 runs: listing with every summary parsed (cold cache)", millis(t0), listed + " runs; CPU " + fmt(cpuMillis(c0)));
+        List<Double> cached = new ArrayList<>(), cachedCpu = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            t0 = System.nanoTime();
+            c0 = cpu();
+            IndexPage.render("store", catalog.runs(), IndexFilter.NONE);
+            cached.add(millis(t0));
+            cachedCpu.add(cpuMillis(c0));
+        }
+        report("index, 1,000 runs: listing (cached) and the page rendered, median of 10", median(cached), "CPU " + fmt(median(cachedCpu)));
         Path big = Files.createDirectories(scratch.resolve("big"));
         Path run = SyntheticRuns.longRun(big, 100_000, 42);
         t0 = System.nanoTime();
+        c0 = cpu();
         String page = RunPage.render(big, run);
         report("run page, 100,000 operations: rendered by the server (first time, JVM cold)", millis(t0),
-                String.format(Locale.ROOT, "%.1f MB of HTML", page.length() / 1048576.0));
+                String.format(Locale.ROOT, "%.1f MB of HTML; CPU %s", page.length() / 1048576.0, fmt(cpuMillis(c0))));
         t0 = System.nanoTime();
+        c0 = cpu();
         RunPage.render(big, run);
-        report("run page, 100,000 operations: rendered again", millis(t0), "");
+        report("run page, 100,000 operations: rendered again", millis(t0), "CPU " + fmt(cpuMillis(c0)));
         try (StoreServer manyServer = StoreServer.start(many, "127.0.0.1", 0); StoreServer bigServer = StoreServer.start(big, "127.0.0.1", 0)) {
             HttpClient client = HttpClient.newHttpClient();
             String index = "http://127.0.0.1:" + manyServer.address().getPort() + "/";
@@ -82,7 +95,17 @@ public final class ServeBench {
                 browser.quit();
             }
         }
+        System.out.println("bench: load average at the end " + loadAverage());
         System.exit(0);
+    }
+
+    private static long cpu() { return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); }
+
+    private static double cpuMillis(long c0) { return (cpu() - c0) / 1e6; }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f on %d cores", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static double millis(long t0) { return (System.nanoTime() - t0) / 1e6; }
