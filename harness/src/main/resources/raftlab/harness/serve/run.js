@@ -212,7 +212,7 @@
     for (var d = Math.pow(10, Math.floor(lmin)); d <= latencyMax * 10; d *= 10) {
       if (d < latencyMin / 1.01) continue;
       var py = y(d); if (py < top) break;
-      ctx.fillText(fmtTime(d), 4, py + 4);
+      ctx.fillText(d >= 1e6 ? d / 1e6 + ' s' : d >= 1e3 ? d / 1e3 + ' ms' : d + ' µs', 4, py + 4);
       ctx.fillRect(LABEL_W - 4, py, 4, 1);
     }
     var painted = new Uint8Array(Math.ceil(width) * Math.ceil(h) * 3);
