@@ -2,7 +2,7 @@ package raftlab.harness.util;
 
 import java.time.Duration;
 
-/** The command conventions of DESIGN.md: durations take a unit (500ms, 10s, 2m, 1h); a bare number is seconds. */
+/** The command conventions of docs/design.md: durations take a unit (500ms, 10s, 2m, 1h); a bare number is seconds. */
 public final class Durations {
     private Durations() {}
 
