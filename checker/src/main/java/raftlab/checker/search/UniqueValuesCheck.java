@@ -397,8 +397,18 @@ public final class UniqueValuesCheck {
         Arrays.fill(insertedAt, -1);
         int[] gapOf = new int[n];
         boolean[] afterInserted = new boolean[n];
+        // In order of invocation, each no earlier than every failed compare-and-set that completed
+        // before it began, so that they keep their real-time order among themselves.
+        failed.sort((x, y) -> Long.compare(invoked[x], invoked[y]));
+        List<Integer> byCompletion = new ArrayList<>(failed);
+        byCompletion.sort((x, y) -> Long.compare(returned[x], returned[y]));
+        int completedBefore = 0;
+        int floor = 0;
         for (int f : failed) {
-            int lo = firstGap(suffixMinRet, invoked[f]);
+            while (completedBefore < byCompletion.size() && returned[byCompletion.get(completedBefore)] < invoked[f]) {
+                floor = Math.max(floor, gapOf[byCompletion.get(completedBefore++)]);
+            }
+            int lo = Math.max(floor, firstGap(suffixMinRet, invoked[f]));
             int hi = lastGap(prefixMaxInv, returned[f]);
             if (lo > hi) return null;
             int a = expected[f];
@@ -430,7 +440,12 @@ public final class UniqueValuesCheck {
         }
         // build the whole order: at each gap, the failed compare-and-sets that fit before the
         // inserted call, the inserted call, then those that need it
-        failed.sort((x, y) -> Long.compare(invoked[x], invoked[y]));
+        // where a crashed call was put, every failed compare-and-set there that allows it goes after
+        // it, so that none that must precede another in real time ends up behind it
+        for (int f : failed) {
+            int spare = insertedAt[gapOf[f]];
+            if (spare >= 0 && expected[f] != written[spare] && invoked[spare] < returned[f]) afterInserted[f] = true;
+        }
         List<List<Integer>> atGap = new ArrayList<>(java.util.Collections.nCopies(length + 1, null));
         for (int f : failed) {
             if (atGap.get(gapOf[f]) == null) atGap.set(gapOf[f], new ArrayList<>());

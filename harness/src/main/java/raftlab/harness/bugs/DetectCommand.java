@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import raftlab.conventions.ExitCodes;
 import raftlab.raft.Bug;
 
 /**
@@ -41,18 +42,18 @@ public final class DetectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!lab.equals("sim")) {
             err.println("error: detect runs the simulator only; for the local lab run raftlab test --lab local --bug NAME --test-count 5");
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         if (runs < 1 || runs > 200) {
             err.println("error: --runs must be 1..200; give a smaller number of seeds");
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         List<Bug> switches = new ArrayList<>();
         for (String name : bugs) {
             var s = Bug.byName(name);
             if (s.isEmpty()) {
                 err.println("error: unknown bug " + name + "; use " + Bug.names());
-                return 254;
+                return ExitCodes.BAD_INPUT;
             }
             switches.add(s.get());
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import raftlab.conventions.ExitCodes;
 import raftlab.harness.lab.LabException;
 import raftlab.harness.lab.LabNode;
 import raftlab.harness.lab.hand.FaultsFile;
@@ -37,19 +38,29 @@ public final class LabCommand implements Callable<Integer> {
     List<String> bugs = new java.util.ArrayList<>();
     @Option(names = "--stand-in", hidden = true)
     boolean standIn;
+    @Option(names = "--lab", paramLabel = "local|ssh", description = "Which lab: local (default) or ssh (hosts from --nodes or --nodes-file).")
+    String lab;
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where an ssh lab's faults are recorded (default: a directory in /tmp named for its hosts).")
+    java.nio.file.Path stateDir;
+    @picocli.CommandLine.Mixin raftlab.harness.ssh.SshFlags ssh;
 
-    @Override public Integer call() {
+    @Override public Integer call() throws Exception {
         raftlab.harness.campaign.RunLog.quietConsole();
         if (action == null) {
             System.err.println("error: say what to do with the lab; see raftlab lab --help");
-            return 254;
+            return ExitCodes.BAD_INPUT;
+        }
+        if ("ssh".equals(lab)) return LabTarget.run(() -> LabSshUpDown.run(action, ssh, stateDir, bugs, standIn));
+        if (lab != null && !lab.equals("local")) {
+            System.err.println("error: unknown lab " + lab + "; use local or ssh");
+            return ExitCodes.BAD_INPUT;
         }
         try {
             String prefix = labPrefix != null ? labPrefix : envOr("RAFTLAB_LAB_PREFIX", LocalLayout.DEFAULT_PREFIX);
             String subnet = labSubnet != null ? labSubnet : envOr("RAFTLAB_LAB_SUBNET", LocalLayout.DEFAULT_SUBNET);
             if (!Prerequisites.isRoot()) {
                 System.err.println("error: the local lab needs root for network namespaces and iptables; run it as root (sudo bin/raftlab lab " + action + ")");
-                return 254;
+                return ExitCodes.BAD_INPUT;
             }
             LocalLayout layout = LocalLayout.of(prefix, subnet, recordedCount(LocalLayout.of(prefix, subnet, nodeCount)));
             switch (action) {
@@ -76,21 +87,21 @@ public final class LabCommand implements Callable<Integer> {
                     List<String> left = new LocalNetwork(layout).namespaces();
                     if (!left.isEmpty()) {
                         System.err.println("error: namespaces " + left + " could not be removed; see ip netns list and remove them with ip netns del");
-                        return 255;
+                        return ExitCodes.CRASHED;
                     }
                     return 0;
                 }
                 default -> {
                     System.err.println("error: unknown action " + action + "; use up, down, or one of the commands in raftlab lab --help");
-                    return 254;
+                    return ExitCodes.BAD_INPUT;
                 }
             }
         } catch (Prerequisites.Missing e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } catch (LabException e) {
             System.err.println("error: " + e.getMessage() + "; remove what was made with raftlab lab down");
-            return 255;
+            return ExitCodes.CRASHED;
         }
     }
 

@@ -14,8 +14,6 @@ import raftlab.harness.lab.hand.ClockOffset;
 import raftlab.harness.lab.hand.FaultsFile;
 import raftlab.harness.lab.hand.FaultsInForce;
 import raftlab.harness.lab.hand.HandFaults;
-import raftlab.harness.lab.local.LocalLab;
-import raftlab.harness.lab.local.LocalLayout;
 import raftlab.harness.lab.local.NamespaceGuard;
 import raftlab.harness.partition.PartitionShape;
 import raftlab.harness.util.Durations;
@@ -29,14 +27,13 @@ final class LabFaultCommands {
     private LabFaultCommands() {}
 
     /** The lab, its record of faults, and the faults done and recorded together. */
-    private record Opened(LocalLayout layout, FaultsFile file, HandFaults faults) {}
+    private record Opened(LabTarget.Opened lab, HandFaults faults) {
+        FaultsFile file() { return lab.file(); }
+    }
 
     private static Opened open(LabTarget target, boolean mayStart) {
-        LocalLayout layout = target.layout();
-        LabTarget.requireUp(layout);
-        FaultsFile file = target.faultsFile(layout);
-        LocalLab lab = target.open(layout, file.read(), mayStart);
-        return new Opened(layout, file, new HandFaults(lab, file));
+        LabTarget.Opened lab = target.open(mayStart);
+        return new Opened(lab, new HandFaults(lab.lab(), lab.file()));
     }
 
     static void printInForce(FaultsInForce faults) {
@@ -56,7 +53,7 @@ final class LabFaultCommands {
         @Option(names = "--seed", description = "Seed of the draw for halves, one, ring and bridge (default: random, printed).") String seed;
         @Mixin LabTarget target;
 
-        @Override public Integer call() {
+        @Override public Integer call() throws Exception {
             return LabTarget.run(() -> {
                 PartitionShape shape = PartitionShape.parse(shapeText);
                 long s = seed != null ? Durations.parseSeed(seed) : new java.security.SecureRandom().nextLong();
@@ -65,8 +62,8 @@ final class LabFaultCommands {
                 Callable<Integer> cut = () -> {
                     Optional<String> leader = Optional.empty();
                     if (shape instanceof PartitionShape.Leader) {
-                        NamespaceGuard.requireInside(o.layout().controlNamespace());
-                        leader = ClusterProbe.leader(o.layout().nodes(), 2000);
+                        o.lab().local().ifPresent(layout -> NamespaceGuard.requireInside(layout.controlNamespace()));
+                        leader = ClusterProbe.leader(o.lab().lab().nodes(), 2000);
                         if (leader.isEmpty()) {
                             throw new IllegalArgumentException("no node names a leader now; wait for an election (raftlab lab status), or name the groups, such as n3/n1,n2,n4,n5");
                         }
@@ -77,7 +74,9 @@ final class LabFaultCommands {
                     return 0;
                 };
                 // Finding the leader means asking the nodes, which only the control namespace may do.
-                return shape instanceof PartitionShape.Leader ? InControlNamespace.run(o.layout(), cut) : cut.call();
+                // The hosts of an ssh lab are reached from here, as the ssh lab itself reaches them.
+                return shape instanceof PartitionShape.Leader && o.lab().local().isPresent()
+                        ? InControlNamespace.run(o.lab().local().get(), cut) : cut.call();
             });
         }
     }
@@ -88,7 +87,7 @@ final class LabFaultCommands {
         @Option(names = "--all", description = "Undo every fault, not only the network's.") boolean all;
         @Mixin LabTarget target;
 
-        @Override public Integer call() {
+        @Override public Integer call() throws Exception {
             return LabTarget.run(() -> {
                 Opened o = open(target, all);
                 o.faults().heal(all);
@@ -102,7 +101,7 @@ final class LabFaultCommands {
     /** What one of kill, start, pause and resume does to one node. */
     private interface NodeAction { void apply(HandFaults faults, String id); }
 
-    private static int onNodes(LabTarget target, List<String> ids, boolean mayStart, String past, NodeAction action) {
+    private static int onNodes(LabTarget target, List<String> ids, boolean mayStart, String past, NodeAction action) throws Exception {
         return LabTarget.run(() -> {
             Opened o = open(target, mayStart);
             for (String id : ids) o.faults().node(id);
@@ -120,7 +119,7 @@ final class LabFaultCommands {
         @Parameters(arity = "1..*", paramLabel = "NODE") List<String> ids;
         @Mixin LabTarget target;
 
-        @Override public Integer call() { return onNodes(target, ids, false, "killed", HandFaults::kill); }
+        @Override public Integer call() throws Exception { return onNodes(target, ids, false, "killed", HandFaults::kill); }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Starts stopped nodes again with their data and the lab's bug switches (a running node is left alone).")
@@ -128,7 +127,7 @@ final class LabFaultCommands {
         @Parameters(arity = "1..*", paramLabel = "NODE") List<String> ids;
         @Mixin LabTarget target;
 
-        @Override public Integer call() { return onNodes(target, ids, true, "started", HandFaults::start); }
+        @Override public Integer call() throws Exception { return onNodes(target, ids, true, "started", HandFaults::start); }
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true, description = "SIGSTOP of the nodes' recorded pids.")
@@ -136,7 +135,7 @@ final class LabFaultCommands {
         @Parameters(arity = "1..*", paramLabel = "NODE") List<String> ids;
         @Mixin LabTarget target;
 
-        @Override public Integer call() { return onNodes(target, ids, false, "paused", HandFaults::pause); }
+        @Override public Integer call() throws Exception { return onNodes(target, ids, false, "paused", HandFaults::pause); }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "SIGCONT of the nodes' recorded pids.")
@@ -144,7 +143,7 @@ final class LabFaultCommands {
         @Parameters(arity = "1..*", paramLabel = "NODE") List<String> ids;
         @Mixin LabTarget target;
 
-        @Override public Integer call() { return onNodes(target, ids, false, "resumed", HandFaults::resume); }
+        @Override public Integer call() throws Exception { return onNodes(target, ids, false, "resumed", HandFaults::resume); }
     }
 
     @Command(name = "clock", mixinStandardHelpOptions = true,
@@ -155,7 +154,7 @@ final class LabFaultCommands {
         @Option(names = "--offset", required = true, paramLabel = "DURATION", description = "From real time, such as -90s or +500ms; 0 resets.") String offset;
         @Mixin LabTarget target;
 
-        @Override public Integer call() {
+        @Override public Integer call() throws Exception {
             return LabTarget.run(() -> {
                 Duration d = ClockOffset.parse(offset);
                 Opened o = open(target, false);

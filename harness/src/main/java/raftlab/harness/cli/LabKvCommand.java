@@ -46,11 +46,14 @@ public final class LabKvCommand implements Callable<Integer> {
     String timeout;
     @Mixin LabTarget target;
 
-    @Override public Integer call() {
+    @Override public Integer call() throws Exception {
         return LabTarget.run(() -> {
             KvRequest request = KvRequest.parse(op, words);
             int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Durations.parse(timeout).toMillis());
             if (timeoutMillis <= 0) throw new IllegalArgumentException("--timeout must be positive");
+            if (target.isSsh()) {
+                throw new IllegalArgumentException("lab kv is for the local lab, whose nodes only its control namespace reaches; for an ssh lab use raft-node kv --peers ...");
+            }
             LocalLayout layout = target.layout();
             LabNode asked = LabTarget.node(layout, node);
             LabTarget.requireUp(layout);

@@ -19,12 +19,13 @@ import raftlab.harness.lab.local.Prerequisites;
 
 /** {@code raftlab lab status}: the lab's namespaces, each node's process, and the faults in force. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows the local lab: its namespaces, each node's process and clock, and the faults put on it by hand.")
+        description = "Shows the lab: each node's process (and, for the local lab, its namespaces and clock), and the faults put on it by hand.")
 public final class LabStatusCommand implements Callable<Integer> {
     @Mixin LabTarget target;
 
-    @Override public Integer call() {
+    @Override public Integer call() throws Exception {
         return LabTarget.run(() -> {
+            if (target.isSsh()) return sshStatus();
             if (!Prerequisites.isRoot()) throw new Prerequisites.Missing("the local lab needs root for network namespaces and iptables; run it as root");
             LocalLayout layout = target.layout();
             List<String> namespaces = new LocalNetwork(layout).namespaces();
@@ -45,6 +46,18 @@ public final class LabStatusCommand implements Callable<Integer> {
             if (Prerequisites.hostHasLabRoute(layout)) System.out.println("warning: the host's own namespace has an address or route in " + layout.cidr());
             return 0;
         });
+    }
+
+    private int sshStatus() {
+        LabTarget.Opened opened = target.open(false);
+        for (LabNode node : opened.lab().nodes()) {
+            OptionalLong pid = opened.lab().pid(node.id());
+            System.out.println(node.id() + " on " + node.host() + ": " + (pid.isPresent() ? "running, pid " + pid.getAsLong() : "not running"));
+        }
+        FaultsInForce faults = opened.file().read();
+        if (!faults.bugs().isEmpty()) System.out.println("bug switches: " + String.join(" ", faults.bugs()));
+        LabFaultCommands.printInForce(faults);
+        return 0;
     }
 
     /** True when the process is stopped by a signal (state T in /proc). */

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import raftlab.conventions.ExitCodes;
 import raftlab.harness.campaign.ControlNamespace;
 import raftlab.harness.campaign.LabCampaign;
 import raftlab.harness.campaign.RunLog;
@@ -104,7 +105,7 @@ public final class TestCommand implements Callable<Integer> {
             options = options();
         } catch (IllegalArgumentException | LabException e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         Path storeRoot = store != null ? store.toAbsolutePath() : RunStore.defaultRoot();
         try {
@@ -115,15 +116,15 @@ public final class TestCommand implements Callable<Integer> {
             };
         } catch (Prerequisites.Missing e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } catch (LabException e) {
             LOG.log(Level.SEVERE, "lab failure", e);
             System.err.println("error: " + e.getMessage() + "; see raftlab.log in " + storeRoot.resolve("latest"));
-            return 255;
+            return ExitCodes.CRASHED;
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "crashed", e);
             System.err.println("error: the test crashed (" + e + "); the stack trace is in raftlab.log under " + storeRoot.resolve("latest"));
-            return 255;
+            return ExitCodes.CRASHED;
         }
     }
 
@@ -209,7 +210,7 @@ public final class TestCommand implements Callable<Integer> {
             timing = NodeTiming.parse(nodeTiming);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         return runOnLab(SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing), options, storeRoot, out);
     }

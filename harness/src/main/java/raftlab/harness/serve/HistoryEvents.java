@@ -83,7 +83,7 @@ final class HistoryEvents {
         return otherwise;
     }
 
-    /** A JSON value written back as EDN-like text: arrays in brackets separated by spaces, null as nil. */
+    /** A JSON value written back as EDN-like text: arrays in brackets separated by spaces, null as nil, strings bare. */
     private static String valueText(JsonParser p, JsonToken t) throws IOException {
         StringBuilder out = new StringBuilder();
         appendValue(p, t, out);
@@ -109,7 +109,8 @@ final class HistoryEvents {
                 p.skipChildren();
             }
             case VALUE_NULL -> out.append("nil");
-            case VALUE_STRING -> out.append('"').append(p.getText()).append('"');
+            // JSONL writes keywords as strings too, so a string is shown bare: "mismatch", not "\"mismatch\"".
+            case VALUE_STRING -> out.append(p.getText());
             default -> out.append(p.getText());
         }
     }

@@ -65,9 +65,11 @@ public final class RunPage {
     }
 
     /** Writes {@code index.html} into the run directory, the page that opens without the server. */
-    public static void writeStatic(Path store, Path run) throws IOException {
+    public static void writeStatic(Path run) throws IOException {
         Path tmp = run.resolve("index.html.tmp");
-        Files.writeString(tmp, render(store, run), StandardCharsets.UTF_8);
+        Path test = run.toAbsolutePath().getParent();
+        Path store = test == null || test.getParent() == null ? run.toAbsolutePath() : test.getParent();
+        Files.writeString(tmp, render(store, run.toAbsolutePath()), StandardCharsets.UTF_8);
         Files.move(tmp, run.resolve("index.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -146,7 +148,7 @@ public final class RunPage {
             h.append("<h3>As they happened</h3><table id=\"faults\"><thead><tr><th>fault</th><th class=\"num\">from</th><th class=\"num\">to</th>")
                     .append("<th>what was done</th></tr></thead><tbody>\n");
             for (var band : timeline.faults()) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=\"num\">%.3f s</td><td class=\"num\">%.3f s</td><td>%s</td></tr>%n",
+                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=\"num\">%.4f s</td><td class=\"num\">%.4f s</td><td>%s</td></tr>%n",
                         Html.escape(band.kind()), band.startNanos() / 1e9, band.endNanos() / 1e9, Html.escape(band.value())));
             }
             h.append("</tbody></table>");

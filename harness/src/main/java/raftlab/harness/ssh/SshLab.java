@@ -187,6 +187,22 @@ public final class SshLab implements Lab {
     }
 
     /**
+     * Takes over a lab that another process brought up and left running ({@code raftlab lab up --lab ssh}):
+     * its bug switches, and, for libfaketime clocks, where each host keeps the library, so that a node
+     * started again from here runs as its peers do.
+     */
+    public void adoptRunning(List<String> bugSwitches) {
+        this.bugs = List.copyOf(bugSwitches);
+        if (options.clockMode() != ClockMode.FAKETIME) return;
+        connectAll();
+        List<String> libs = parallel.map(hosts, h -> h.runChecked("find libfaketime", RemoteScripts.checkPrerequisites(true), commandTimeout)
+                .stdout().strip());
+        synchronized (faketimeLibs) {
+            for (int i = 0; i < hosts.size(); i++) faketimeLibs.put(hosts.get(i).name(), libs.get(i));
+        }
+    }
+
+    /**
      * Copies the node's jar and checks its SHA-256 on the host, trying three times: a jar cut
      * short still opens as a zip and fails only later with a missing class (seen once on a
      * machine under heavy load), which is much harder to understand than this check's sentence.

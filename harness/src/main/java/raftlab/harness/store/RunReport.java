@@ -52,7 +52,7 @@ public final class RunReport {
     /** index.html: the run page that opens from the file system (the same page {@code raftlab serve} shows). */
     public static void writeRunPage(Path dir) {
         try {
-            raftlab.harness.serve.RunPage.writeStatic(dir.getParent().getParent(), dir);
+            raftlab.harness.serve.RunPage.writeStatic(dir);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not write the run page index.html", e);
         }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import raftlab.conventions.ExitCodes;
 import raftlab.node.cli.BugOptions;
 import raftlab.raft.ReadMode;
 import raftlab.sim.Durations;
@@ -69,7 +70,7 @@ public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
         } catch (IllegalArgumentException e) {
             stderr.println("error: " + e.getMessage() + "; see raftlab sim --help");
             stderr.flush();
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         try {
             if (bench) return Bench.run(stdout);
@@ -81,11 +82,11 @@ public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
         } catch (IllegalArgumentException e) {
             stderr.println("error: " + e.getMessage() + "; see raftlab sim --help");
             stderr.flush();
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } catch (UncheckedIOException e) {
             stderr.println("error: " + e.getMessage() + " (" + e.getCause().getMessage() + "); check that the path is writable");
             stderr.flush();
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } finally {
             stdout.flush();
         }

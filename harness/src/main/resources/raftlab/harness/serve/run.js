@@ -64,16 +64,16 @@
   var canvas = document.getElementById('timeline'), box = document.getElementById('timeline-box');
   var tooltip = document.getElementById('tooltip');
   var latencyCanvas = document.getElementById('latency'), rateCanvas = document.getElementById('rate');
-  var laneH = laneCount <= 24 ? 18 : laneCount <= 60 ? 12 : 8;
+  var laneH = laneCount <= 24 ? 20 : laneCount <= 60 ? 14 : 8;
   var view = { t0: 0, t1: tEnd * 1.01, scrollY: 0 };
-  var stats = { draws: 0, lastDrawMillis: 0, firstDrawMillis: -1, drawnOps: 0, visibleOps: 0 };
+  var stats = { draws: 0, lastDrawMillis: 0, firstDrawMillis: -1, firstDrawAt: -1, drawnOps: 0, visibleOps: 0 };
   var width = 800, height = 300, plotW = 700, ratio = window.devicePixelRatio || 1;
   var hoverOp = -1, pinnedOp = -1;
 
   function lanesHeight() { return laneCount * laneH; }
   function size() {
     width = Math.max(300, box.clientWidth);
-    height = Math.min(560, AXIS_H + NEM_H + lanesHeight() + 6);
+    height = Math.min(640, AXIS_H + NEM_H + lanesHeight() + 6);
     plotW = width - LABEL_W - 8;
     [[canvas, height], [latencyCanvas, 220], [rateCanvas, 160]].forEach(function (c) {
       c[0].width = Math.round(width * ratio); c[0].height = Math.round(c[1] * ratio);
@@ -112,7 +112,8 @@
       var px = Math.round(x(t)) + 0.5;
       if (px < LABEL_W) continue;
       ctx.beginPath(); ctx.moveTo(px, top); ctx.lineTo(px, bottom); ctx.stroke();
-      if (labels) ctx.fillText(tickLabel(t, step), px, labels);
+      var text = tickLabel(t, step);
+      if (labels && px - ctx.measureText(text).width / 2 > LABEL_W) ctx.fillText(text, px, labels);
     }
     ctx.textAlign = 'left';
   }
@@ -211,7 +212,7 @@
     for (var d = Math.pow(10, Math.floor(lmin)); d <= latencyMax * 10; d *= 10) {
       if (d < latencyMin / 1.01) continue;
       var py = y(d); if (py < top) break;
-      ctx.fillText(fmtTime(d), 4, py + 4);
+      ctx.fillText(d >= 1e6 ? d / 1e6 + ' s' : d >= 1e3 ? d / 1e3 + ' ms' : d + ' µs', 4, py + 4);
       ctx.fillRect(LABEL_W - 4, py, 4, 1);
     }
     var painted = new Uint8Array(Math.ceil(width) * Math.ceil(h) * 3);
@@ -232,12 +233,13 @@
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0); ctx.clearRect(0, 0, width, h);
     drawBands(ctx, top, bottom);
     drawAxis(ctx, top, bottom, h - 8);
-    var buckets = Math.max(10, Math.floor(plotW / 4)), span = (view.t1 - view.t0) / buckets, series = [], max = 1;
+    // Each point counts completions in a window of at least 100 ms around it, so a close zoom shows a rate, not single operations.
+    var buckets = Math.max(10, Math.floor(plotW / 4)), span = (view.t1 - view.t0) / buckets, window_ = Math.max(span, 100000), series = [], max = 1;
     for (var type = 0; type < 3; type++) {
       var ends = endsByType[type], s = new Float64Array(buckets);
       for (var b = 0; b < buckets; b++) {
-        var b0 = view.t0 + b * span;
-        s[b] = (lowerBoundPlain(ends, b0 + span) - lowerBoundPlain(ends, b0)) / (span / 1e6);
+        var b0 = view.t0 + (b + 0.5) * span - window_ / 2;
+        s[b] = (lowerBoundPlain(ends, b0 + window_) - lowerBoundPlain(ends, b0)) / (window_ / 1e6);
         if (s[b] > max) max = s[b];
       }
       series.push(s);
@@ -357,10 +359,15 @@
     stats: stats, operations: n, lanes: laneCount, firstFailure: firstFailure,
     view: function () { return [view.t0, view.t1]; },
     zoom: function (factor) { zoomAt((view.t0 + view.t1) / 2, factor); var t = performance.now(); drawAll(); return performance.now() - t; },
-    describeFirstFailure: function () { return firstFailure >= 0 ? describe(firstFailure) : null; }
+    describeFirstFailure: function () { return firstFailure >= 0 ? describe(firstFailure) : null; },
+    // Where operation i is drawn now, in CSS pixels from the canvas's top left corner (its middle).
+    positionOf: function (i) {
+      return { x: (x(start[i]) + Math.max(x(start[i]) + 4, x(end[i]))) / 2, y: AXIS_H + NEM_H + ops.lane[i] * laneH - view.scrollY + laneH / 2 };
+    }
   };
 
   // The picture of the counterexample already sits in the page; here the timeline gets its first draw.
   size(); clampView(); drawAll();
   stats.firstDrawMillis = performance.now() - scriptStart;
+  stats.firstDrawAt = performance.now(); // since the navigation began
 })();
