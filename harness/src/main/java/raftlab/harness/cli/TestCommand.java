@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import raftlab.conventions.ExitCodes;
 import raftlab.harness.campaign.ControlNamespace;
 import raftlab.harness.campaign.LabCampaign;
 import raftlab.harness.campaign.RunLog;
@@ -22,6 +23,8 @@ import raftlab.harness.lab.local.LocalLayout;
 import raftlab.harness.lab.local.NodeLauncher;
 import raftlab.harness.lab.local.Prerequisites;
 import raftlab.harness.nemesis.FaultKind;
+import raftlab.harness.nemesis.NemesisChoice;
+import raftlab.harness.partition.PartitionChecks;
 import raftlab.harness.runner.TestOptions;
 import raftlab.harness.ssh.NodeTiming;
 import raftlab.harness.ssh.SshFlags;
@@ -54,7 +57,8 @@ public final class TestCommand implements Callable<Integer> {
     int testCount;
     @Option(names = "--rate", description = "Target operations per second over all clients; 0 is unlimited (default: 200).")
     Double rate;
-    @Option(names = "--nemesis", split = ",", paramLabel = "FAULT", description = "Faults to combine: partition, kill, pause, clock, packet, member, clock-partition (the leader cut off while its wall clock steps back), or none (default: none).")
+    @Option(names = "--nemesis", paramLabel = "FAULT[,FAULT...]", description = {"Faults to combine: partition, kill, pause, clock, packet, member, clock-partition (the leader cut off while its wall clock steps back), or none (default: none).",
+            "partition draws a shape at random each time; partition-halves, partition-one, partition-leader, partition-ring or partition-bridge keep to one shape (repeat to draw among several), and partition:n1,n2/n3,n4,n5 cuts exactly those groups (local and ssh labs)."})
     List<String> nemesis = new ArrayList<>();
     @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Time between fault changes (default: ${DEFAULT-VALUE}).", defaultValue = "10s")
     String nemesisInterval;
@@ -101,7 +105,7 @@ public final class TestCommand implements Callable<Integer> {
             options = options();
         } catch (IllegalArgumentException | LabException e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         Path storeRoot = store != null ? store.toAbsolutePath() : RunStore.defaultRoot();
         try {
@@ -112,15 +116,15 @@ public final class TestCommand implements Callable<Integer> {
             };
         } catch (Prerequisites.Missing e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } catch (LabException e) {
             LOG.log(Level.SEVERE, "lab failure", e);
             System.err.println("error: " + e.getMessage() + "; see raftlab.log in " + storeRoot.resolve("latest"));
-            return 255;
+            return ExitCodes.CRASHED;
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "crashed", e);
             System.err.println("error: the test crashed (" + e + "); the stack trace is in raftlab.log under " + storeRoot.resolve("latest"));
-            return 255;
+            return ExitCodes.CRASHED;
         }
     }
 
@@ -139,21 +143,19 @@ public final class TestCommand implements Callable<Integer> {
         int count = lab.equals("ssh") && !hosts.isEmpty() ? hosts.size() : nodeCount;
         if (count < 1 || count > 100) throw new IllegalArgumentException("--node-count must be 1..100");
         if (lab.equals("sim") && count < 3) throw new IllegalArgumentException("the simulator needs at least 3 nodes");
-        List<FaultKind> kinds = new ArrayList<>();
-        for (String n : nemesis) {
-            if (n.isBlank() || n.equals("none")) continue;
-            FaultKind kind = FaultKind.parse(n);
-            if (!kinds.contains(kind)) kinds.add(kind);
-        }
+        NemesisChoice choice = NemesisChoice.parse(nemesis);
+        List<FaultKind> kinds = choice.kinds();
+        PartitionChecks.checkForLab(choice, lab, count);
         Duration limit = positive(Durations.parse(timeLimit), "--time-limit");
         Duration interval = positive(Durations.parse(nemesisInterval), "--nemesis-interval");
         double r = rate != null ? rate : 200;
         if (r < 0) throw new IllegalArgumentException("--rate must not be negative");
         long s = seed != null ? Durations.parseSeed(seed) : new java.security.SecureRandom().nextLong();
-        for (String bug : bugs) SimCampaign.bugs(List.of(bug));
+        raftlab.raft.Bugs.parse(bugs);
         TestOptions options = new TestOptions(workload, lab, count, hosts, Durations.parseConcurrency(concurrency, count), limit, r, kinds,
                 interval, s, positive(Durations.parse(checkTimeLimit), "--check-time-limit"), bugs, leaveDbRunning,
                 positive(Durations.parse(opTimeout), "--op-timeout"), Duration.ofSeconds(10));
+        options = options.withPartitionShapes(choice.partitionShapes());
         // One --bug picks the campaign recipe that exposes it (workload, faults, timing); see docs/labs.
         return bugs.size() == 1 ? raftlab.harness.bugs.BugRecipes.forName(bugs.get(0)).applyTo(options) : options;
     }
@@ -208,7 +210,7 @@ public final class TestCommand implements Callable<Integer> {
             timing = NodeTiming.parse(nodeTiming);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         return runOnLab(SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing), options, storeRoot, out);
     }
