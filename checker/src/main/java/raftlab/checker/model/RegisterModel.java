@@ -25,6 +25,15 @@ public final class RegisterModel implements Model {
     /** The state of a key that was never written (or was deleted). */
     public enum Absent { ABSENT; @Override public String toString() { return "absent"; } }
 
+    /**
+     * What the compiled machine holds after a write of a value that no read returns and no
+     * compare-and-set expects: all such values behave alike, so they share one state.
+     */
+    public enum Unread {
+        UNREAD;
+        @Override public String toString() { return "a value no read returned and no compare-and-set expected (from a crashed or unread write)"; }
+    }
+
     private final String name;
     private final Object initial;
     private final boolean nilReadMatchesAny;
@@ -48,6 +57,9 @@ public final class RegisterModel implements Model {
     public static RegisterModel etcdCasRegister() { return new RegisterModel("etcd-cas-register", Absent.ABSENT, false, false, true); }
 
     @Override public String name() { return name; }
+
+    /** Whether a read of nil matches any state (Knossos's cas-register), so that it constrains nothing. */
+    public boolean nilReadMatchesAny() { return nilReadMatchesAny; }
 
     @Override public Object initialState() { return initial; }
 
@@ -83,6 +95,7 @@ public final class RegisterModel implements Model {
     private static Object orAbsent(Object v) { return v == null ? Absent.ABSENT : v; }
 
     @Override public String describeState(Object state) {
+        if (state == Unread.UNREAD) return state.toString();
         return state == Absent.ABSENT ? "absent (nil)" : ValueText.edn(state);
     }
 

@@ -10,7 +10,8 @@ import raftlab.sim.cli.SimCommand;
 /** The {@code raftlab} command: campaigns, labs, the simulator and the checker. */
 @Command(name = "raftlab", mixinStandardHelpOptions = true, version = "raftlab 0.1.0",
         description = "A fault-injection laboratory for a Raft key-value store.",
-        subcommands = {TestCommand.class, LabCommand.class, AnalyzeCommand.class, SimCommand.class, CheckCommand.class, raftlab.harness.bugs.DetectCommand.class})
+        subcommands = {TestCommand.class, LabCommand.class, AnalyzeCommand.class, SimCommand.class, CheckCommand.class, raftlab.harness.bugs.DetectCommand.class,
+                raftlab.harness.serve.ServeCommand.class})
 public final class RaftlabMain {
     private static volatile List<String> arguments = List.of();
 

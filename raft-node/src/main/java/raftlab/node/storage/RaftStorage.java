@@ -51,11 +51,25 @@ public final class RaftStorage implements AutoCloseable {
     public static RaftStorage open(FileLayer fs, Path dir, long segmentBytes, boolean deferWrites, EntryCodec codec,
                                    StorageObserver observer, Consumer<String> logLine) throws IOException {
         fs.createDirectories(dir);
+        DataFiles files = DataFiles.of(fs, dir);
         SnapshotStore snapshots = new SnapshotStore(fs, dir);
         HardStateFile hardStateFile = new HardStateFile(fs, dir);
         HardState hard = hardStateFile.load();
+        boolean hadHardState = hardStateFile.found();
+        if (hardStateFile.lastSegment() > files.lastSegment()) {
+            throw new StorageCorruptException("the newest log segment is missing from " + dir + ": the hard state records segment "
+                    + hardStateFile.lastSegment() + " but the newest there is " + (files.lastSegment() == 0 ? "none" : files.lastSegment())
+                    + "; restore this data directory from a replica's copy, or run 'raft-node repair --data-dir " + dir + "' to accept the loss");
+        }
         Snapshot snapshot = snapshots.loadLatest(logLine);
-        SegmentedLog.Opened opened = SegmentedLog.open(fs, dir, segmentBytes, deferWrites, logLine);
+        SegmentedLog.Opened opened = SegmentedLog.open(fs, dir, files.segments(), segmentBytes, deferWrites,
+                hardStateFile::recordSegment, logLine);
+        if (!hadHardState && (snapshot != null || opened.records().stream().anyMatch(r -> r.type() == LogRecord.ENTRY))) {
+            opened.log().close();
+            throw new StorageCorruptException("the hard state file is missing from " + dir + " beside a non-empty log, so this node "
+                    + "cannot know its term or vote (it could vote twice in one term); restore this data directory from a replica's copy, "
+                    + "or remove it and add the node back as a new member");
+        }
         List<Entry> entries = replay(opened.records(), snapshot, codec, dir);
         return new RaftStorage(opened.log(), snapshots, hardStateFile, codec, observer,
                 new PersistentState(hard, snapshot, entries));
@@ -139,10 +153,12 @@ public final class RaftStorage implements AutoCloseable {
                 records.add(LogRecord.entry(entry.index(), entry.term(), codec.encode(entry)));
                 terms.put(entry.index(), entry.term());
             }
+            // The hard state goes first, durable before any of this step's log bytes can reach the disk, so that a
+            // log with entries never lies beside a missing or older hard state (recovery refuses that combination).
+            if (state != null) hardState.save(state);
             long start = System.nanoTime();
             log.append(records);
             long written = System.nanoTime();
-            if (state != null) hardState.save(state);
             log.sync();
             if (!records.isEmpty()) {
                 observer.appended(written - start);

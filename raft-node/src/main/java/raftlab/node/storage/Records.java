@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The framing of every write-ahead log record: a 4-byte payload length, a 4-byte CRC32C of the
- * payload, then the payload. A scan tells apart a torn tail (a crash during the last write: the
- * length runs past the end of the file, or the file ends in zeros where a record should start)
- * from corruption (a complete record whose checksum fails).
+ * Version 1 framing: a 4-byte payload length, a 4-byte CRC32C of the payload, then the payload. The
+ * hard state file still uses it (it is replaced whole by rename, so it is never torn, and any damage
+ * shows as a scan that does not end clean after one record). Log segments written before version 2
+ * ({@link SegmentFormat}) are still read with it; its weakness is that the length is unprotected, so
+ * a scan cannot tell a damaged length from a torn write.
  */
 public final class Records {
     public static final int HEADER_BYTES = 8;
@@ -79,7 +80,7 @@ public final class Records {
         return new Scan(payloads, offsets, data.length, new Records.Ending.Clean());
     }
 
-    private static boolean allZero(byte[] data, int from) {
+    static boolean allZero(byte[] data, int from) {
         for (int i = from; i < data.length; i++) if (data[i] != 0) return false;
         return true;
     }

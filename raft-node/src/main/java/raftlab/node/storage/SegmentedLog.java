@@ -20,13 +20,14 @@ import java.util.function.Consumer;
  * and the previous segment is fsynced before it, so only the last segment can ever have a torn tail.
  */
 public final class SegmentedLog implements AutoCloseable {
-    private static final String PREFIX = "wal-";
-    private static final String SUFFIX = ".log";
+    static final String PREFIX = "wal-";
+    static final String SUFFIX = ".log";
 
     private final FileLayer fs;
     private final Path dir;
     private final long segmentBytes;
     private final boolean deferWrites;
+    private final SegmentStarted started;
     /** Sequence number of each segment to the highest entry index in it (0 when none). */
     private final TreeMap<Long, Long> segmentMaxIndex = new TreeMap<>();
     private final List<ByteBuffer> deferred = new ArrayList<>();
@@ -39,8 +40,9 @@ public final class SegmentedLog implements AutoCloseable {
      * @param deferWrites the no-fsync bug: batches stay in this process's memory until {@link #flushDeferred},
      *                    so they are acknowledged before any disk has seen them
      */
-    private SegmentedLog(FileLayer fs, Path dir, long segmentBytes, boolean deferWrites) {
+    private SegmentedLog(FileLayer fs, Path dir, long segmentBytes, boolean deferWrites, SegmentStarted started) {
         this.fs = fs;
+        this.started = started;
         this.dir = dir;
         this.segmentBytes = segmentBytes;
         this.deferWrites = deferWrites;
@@ -49,22 +51,40 @@ public final class SegmentedLog implements AutoCloseable {
     /** The log's records, in the order written, and the log opened for appending after them. */
     public record Opened(SegmentedLog log, List<LogRecord> records) {}
 
-    public static Opened open(FileLayer fs, Path dir, long segmentBytes, boolean deferWrites, Consumer<String> logLine)
-            throws IOException {
-        SegmentedLog log = new SegmentedLog(fs, dir, segmentBytes, deferWrites);
-        List<Long> sequences = new ArrayList<>();
-        for (String name : fs.list(dir)) {
-            if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
-                sequences.add(Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
-            }
-        }
-        sequences.sort(null);
+    /** Told when a new segment's name is durable, so that its number can be recorded (see {@link HardStateFile}). */
+    public interface SegmentStarted {
+        SegmentStarted NONE = sequence -> {};
+
+        void started(long sequence) throws IOException;
+    }
+
+    /**
+     * Reads every segment (in the order of {@code sequences}, which the caller found and checked) and opens
+     * the log for appending. Only the last segment may end in a torn write, which is cut off and logged.
+     * Appends always go to a version 2 segment: when the last one is of version 1, a new one is started.
+     */
+    public static Opened open(FileLayer fs, Path dir, List<Long> sequences, long segmentBytes, boolean deferWrites,
+                              SegmentStarted started, Consumer<String> logLine) throws IOException {
+        SegmentedLog log = new SegmentedLog(fs, dir, segmentBytes, deferWrites, started);
         List<LogRecord> records = new ArrayList<>();
+        boolean lastIsVersion2 = false;
         for (int i = 0; i < sequences.size(); i++) {
             long sequence = sequences.get(i);
             boolean last = i == sequences.size() - 1;
             Path file = log.segmentPath(sequence);
-            Records.Scan scan = Records.scan(fs.readAll(file));
+            byte[] data = fs.readAll(file);
+            if (last && SegmentFormat.neverWritten(data)) {
+                // A crash while the segment was being started: its name reached the disk, its header did not.
+                logLine.accept("recovery: " + file + " was being started when a crash came and holds nothing; started it again");
+                fs.delete(file);
+                log.startSegment(sequence);
+                return new Opened(log, records);
+            }
+            boolean version2 = SegmentFormat.isVersion2(data);
+            // Version 1 segments can only come before the first version 2 one: this version never writes them.
+            if (!version2 && lastIsVersion2) throw corrupt(file, 0, "the segment header is not a version 2 segment's");
+            lastIsVersion2 = version2;
+            Records.Scan scan = version2 ? SegmentFormat.scan(data) : Records.scan(data);
             long maxIndex = 0;
             for (int r = 0; r < scan.payloads().size(); r++) {
                 LogRecord record = LogRecord.fromPayload(scan.payloads().get(r));
@@ -88,8 +108,10 @@ public final class SegmentedLog implements AutoCloseable {
                 }
             }
         }
-        if (sequences.isEmpty()) {
-            log.startSegment(1);
+        if (sequences.isEmpty() || !lastIsVersion2) {
+            long next = sequences.isEmpty() ? 1 : sequences.get(sequences.size() - 1) + 1;
+            if (!sequences.isEmpty()) logLine.accept("recovery: the log continues in a new version 2 segment " + log.segmentPath(next));
+            log.startSegment(next);
         } else {
             long lastSequence = sequences.get(sequences.size() - 1);
             log.active = fs.open(log.segmentPath(lastSequence));
@@ -104,14 +126,32 @@ public final class SegmentedLog implements AutoCloseable {
                 + " of " + file + "; restore this data directory from a replica's copy, or remove it and add the node back as a new member");
     }
 
-    private Path segmentPath(long sequence) { return dir.resolve(String.format("%s%020d%s", PREFIX, sequence, SUFFIX)); }
+    private Path segmentPath(long sequence) { return dir.resolve(name(sequence)); }
 
+    static String name(long sequence) { return String.format("%s%020d%s", PREFIX, sequence, SUFFIX); }
+
+    /** The sequence number in a segment's name, or -1 when the name is not a segment's. */
+    static long sequenceOf(String name) {
+        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) return -1;
+        String digits = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
+        if (digits.isEmpty() || digits.length() > 20 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLarge) {
+            return -1;
+        }
+    }
+
+    /** The header is durable before the name, so a segment that exists after a crash always has its header. */
     private void startSegment(long sequence) throws IOException {
         active = fs.open(segmentPath(sequence));
+        active.append(SegmentFormat.segmentHeader());
+        active.force();
         activeSequence = sequence;
-        activeSize = 0;
+        activeSize = SegmentFormat.SEGMENT_HEADER_BYTES;
         segmentMaxIndex.put(sequence, 0L);
         fs.syncDirectory(dir);
+        started.started(sequence);
     }
 
     /** Writes the records (one write call per batch); durable only after {@link #sync}. */
@@ -124,11 +164,11 @@ public final class SegmentedLog implements AutoCloseable {
         for (LogRecord record : records) {
             byte[] payload = record.toPayload();
             payloads.add(payload);
-            bytes += Records.framedSize(payload);
+            bytes += SegmentFormat.framedSize(payload);
             if (record.type() == LogRecord.ENTRY) maxIndex = Math.max(maxIndex, record.index());
         }
         ByteBuffer batch = ByteBuffer.allocate(bytes);
-        for (byte[] payload : payloads) Records.write(batch, payload);
+        for (byte[] payload : payloads) SegmentFormat.write(batch, payload);
         batch.flip();
         if (deferWrites) {
             deferred.add(batch);
@@ -140,7 +180,7 @@ public final class SegmentedLog implements AutoCloseable {
 
     private void write(ByteBuffer batch, long maxIndex) {
         try {
-            if (activeSize > 0 && activeSize + batch.remaining() > segmentBytes) {
+            if (activeSize > SegmentFormat.SEGMENT_HEADER_BYTES && activeSize + batch.remaining() > segmentBytes) {
                 active.force();
                 active.close();
                 startSegment(activeSequence + 1);

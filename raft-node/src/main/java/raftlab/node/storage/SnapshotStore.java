@@ -23,7 +23,7 @@ import raftlab.raft.Snapshot;
 public final class SnapshotStore {
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".snap";
-    private static final String TEMP = "snapshot.tmp";
+    static final String TEMP = "snapshot.tmp";
     private static final int MAGIC = 0x524c534e; // "RLSN"
     private static final int VERSION = 1;
 
@@ -128,7 +128,19 @@ public final class SnapshotStore {
 
     private Path path(long index) { return dir.resolve(String.format("%s%020d%s", PREFIX, index, SUFFIX)); }
 
-    private static boolean isSnapshot(String name) { return name.startsWith(PREFIX) && name.endsWith(SUFFIX); }
+    private static boolean isSnapshot(String name) { return indexOfName(name) >= 0; }
 
-    private static long indexOf(String name) { return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())); }
+    private static long indexOf(String name) { return indexOfName(name); }
+
+    /** The index in a snapshot file's name, or -1 when the name is not a snapshot's. */
+    static long indexOfName(String name) {
+        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) return -1;
+        String digits = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
+        if (digits.isEmpty() || digits.length() > 20 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLarge) {
+            return -1;
+        }
+    }
 }

@@ -62,9 +62,10 @@ class RealDiskRecoveryTest {
     @Test void flippedByteInTheMiddleStopsRecoveryNamingFileAndOffset() throws Exception {
         writeEntries(5);
         Path segment = segment();
-        long recordBytes = Files.size(segment) / 5;
+        long recordBytes = (Files.size(segment) - SegmentFormat.SEGMENT_HEADER_BYTES) / 5;
+        long third = SegmentFormat.SEGMENT_HEADER_BYTES + 2 * recordBytes;
         try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
-            long position = 2 * recordBytes + Records.HEADER_BYTES + 3;
+            long position = third + SegmentFormat.RECORD_HEADER_BYTES + 3;
             file.seek(position);
             int b = file.read();
             file.seek(position);
@@ -72,7 +73,7 @@ class RealDiskRecoveryTest {
         }
         StorageCorruptException e = assertThrows(StorageCorruptException.class, () -> open(new ArrayList<>()));
         assertTrue(e.getMessage().contains(segment.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("byte offset " + 2 * recordBytes), e.getMessage());
+        assertTrue(e.getMessage().contains("byte offset " + third), e.getMessage());
     }
 
     @Test void secondOwnerOfADataDirectoryIsRefused() throws Exception {
