@@ -9,11 +9,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import raftlab.checker.explain.Explainer;
 import raftlab.checker.model.Model;
+import raftlab.checker.model.RegisterModel;
+import raftlab.checker.search.CrashedWrites;
 import raftlab.checker.search.HistorySplitter;
 import raftlab.checker.search.KeyCalls;
 import raftlab.checker.model.Machine;
 import raftlab.checker.search.MemoryBudget;
 import raftlab.checker.search.SearchOutcome;
+import raftlab.checker.search.UniqueValuesCheck;
 import raftlab.checker.search.WglSearch;
 import raftlab.history.Op;
 
@@ -71,10 +74,26 @@ public final class Checker {
         return new CheckResult(validity, model.name(), List.copyOf(results), split.counts(), System.nanoTime() - start);
     }
 
-    private static KeyResult checkKey(KeyCalls key, Model model, CheckOptions options, long deadline,
+    private static KeyResult checkKey(KeyCalls whole, Model model, CheckOptions options, long deadline,
                                       AtomicBoolean cancelled, MemoryBudget budget) {
         long start = System.nanoTime();
         try {
+            if (options.fastPath() && model instanceof RegisterModel register) {
+                UniqueValuesCheck.Outcome fast = UniqueValuesCheck.check(whole, register);
+                switch (fast.verdict()) {
+                    case VALID -> {
+                        return new KeyResult(whole.key(), Validity.VALID, whole.size(), 0, completedCount(whole), null, null, System.nanoTime() - start);
+                    }
+                    case INVALID -> {
+                        cancelled.set(true);
+                        Failure failure = options.explain() ? explainFast(whole, model, model.compile(whole.calls()), fast) : null;
+                        return new KeyResult(whole.key(), Validity.INVALID, whole.size(), 0, fast.order().length, failure, null, System.nanoTime() - start);
+                    }
+                    case UNDECIDED -> { } // the full search decides
+                }
+            }
+            // crashed writes nothing could have observed need not be searched at all
+            KeyCalls key = model instanceof RegisterModel register ? CrashedWrites.withoutDroppable(whole, register) : whole;
             Machine machine = model.compile(key.calls());
             SearchOutcome outcome = new WglSearch(key, machine, deadline, cancelled, budget).run();
             return switch (outcome.result()) {
@@ -94,9 +113,23 @@ public final class Checker {
                                 + " completed operations were linearized at once", System.nanoTime() - start);
             };
         } catch (OutOfMemoryError e) {
-            return new KeyResult(key.key(), Validity.UNKNOWN, key.size(), 0, 0, null,
+            return new KeyResult(whole.key(), Validity.UNKNOWN, whole.size(), 0, 0, null,
                     "the heap ran out while checking this key; give the JVM more memory (-Xmx) or a lower memory bound", System.nanoTime() - start);
         }
+    }
+
+    /**
+     * The fast path's own explanation: the red call is the one whose completion first left the
+     * history so far without a linearization, and the prefix is a linearization of what came before.
+     */
+    private static Failure explainFast(KeyCalls key, Model model, Machine machine, UniqueValuesCheck.Outcome fast) {
+        long state = machine.initial();
+        for (int c : fast.order()) {
+            long next = machine.step(state, c);
+            if (next != Machine.ILLEGAL) state = next;
+        }
+        SearchOutcome captured = new SearchOutcome(SearchOutcome.Result.CAPTURED, null, 0, fast.order().length, fast.order(), fast.red(), state);
+        return Explainer.explain(key, model, machine, captured);
     }
 
     private static KeyResult notChecked(KeyCalls key) {

@@ -43,6 +43,12 @@ class CheckCommandTest {
             {:index 5, :time 6000000, :type :ok, :process 0, :f :read, :value 1}
             """;
 
+    /** Writes 1 twice, so that the fast path for unique values leaves it to the search, whose bounds are tested. */
+    private static final String STALE_READ_REPEATED_VALUES = STALE_READ + """
+            {:index 6, :time 7000000, :type :invoke, :process 1, :f :write, :value 1}
+            {:index 7, :time 8000000, :type :ok, :process 1, :f :write, :value 1}
+            """;
+
     @Test
     void validHistoryExitsZero() throws Exception {
         Path h = history("{:index 0, :type :invoke, :process 0, :f :write, :value 1}\n{:index 1, :type :ok, :process 0, :f :write, :value 1}\n");
@@ -55,8 +61,10 @@ class CheckCommandTest {
         Path h = history(STALE_READ);
         Path reports = dir.resolve("out");
         assertEquals(1, run("--out", reports.toString(), h.toString()), err.toString());
-        assertTrue(out.toString().contains("read returned 1, but write 2 (process 1) finished at 0.004 s, before this read began at 0.005 s"), out.toString());
+        assertTrue(out.toString().contains("read returned 1, but write 2 (process 1) began at 0.003000 s, after write 1 (process 0) completed at 0.002000 s, and completed at 0.004000 s, before this read began at 0.005000 s; only write 1 (process 0) ever wrote 1."), out.toString());
         assertTrue(Files.readString(reports.resolve("results.edn")).startsWith("{:valid? false"));
+        assertTrue(Files.readString(reports.resolve("results.edn")).contains(":witness {:index 3, :time 4000000, :type :ok, :process 1, :f :write, :value 2}"),
+                Files.readString(reports.resolve("results.edn")));
         assertTrue(Files.readString(reports.resolve("results.json")).startsWith("{\"valid?\": false"));
         assertTrue(Files.readString(reports.resolve("linear.svg")).contains("<svg"));
         assertTrue(Files.readString(reports.resolve("timeline.html")).contains("Not linearizable"));
@@ -70,12 +78,12 @@ class CheckCommandTest {
 
     @Test
     void timeLimitGivesUnknownExitTwo() throws Exception {
-        assertEquals(2, run("--time-limit", "0ms", "--model", "register", history(STALE_READ).toString()), out + "" + err);
+        assertEquals(2, run("--time-limit", "0ms", "--model", "register", history(STALE_READ_REPEATED_VALUES).toString()), out + "" + err);
     }
 
     @Test
     void memoryBoundGivesUnknownExitTwo() throws Exception {
-        assertEquals(2, run("--memory-limit", "1k", history(STALE_READ).toString()), out + "" + err);
+        assertEquals(2, run("--memory-limit", "1k", history(STALE_READ_REPEATED_VALUES).toString()), out + "" + err);
         assertTrue(out.toString().contains("memory bound"), out.toString());
     }
 

@@ -5,13 +5,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the shared corpus at {@code ../shared/corpus} from the repository's root: walks up from the
- * working directory to the pom.xml that lists modules, then looks beside the repository.
+ * Finds the shared corpus: {@code RAFTLAB_SHARED_CORPUS} when set, else {@code ../shared/corpus} from the
+ * repository's root (walks up from the working directory to the pom.xml that lists modules).
  */
 final class Corpus {
     private Corpus() {}
 
     static Optional<Path> root() {
+        String override = System.getenv("RAFTLAB_SHARED_CORPUS"); // for a worktree that does not sit beside it
+        if (override != null && !override.isBlank()) {
+            Path corpus = Path.of(override);
+            return Files.isDirectory(corpus) ? Optional.of(corpus) : Optional.empty();
+        }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path pom = dir.resolve("pom.xml");
             try {

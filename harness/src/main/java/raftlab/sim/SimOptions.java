@@ -99,12 +99,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         if (readMode == ReadMode.LEASE) a.add("--lease-reads");
         if (snapshotEveryEntries != d.snapshotEveryEntries) a.add("--snapshot-every " + snapshotEveryEntries);
         if (keepGoing) a.add("--keep-going");
-        if (bugs.staleReads()) a.add("--bug-stale-reads");
-        if (bugs.leaseWallClock()) a.add("--bug-lease-wall-clock");
-        if (bugs.noFsync()) a.add("--bug-no-fsync");
-        if (bugs.forgetVote()) a.add("--bug-forget-vote");
-        if (bugs.commitOldTerm()) a.add("--bug-commit-old-term");
-        if (bugs.ackOnAppend()) a.add("--bug-ack-on-append");
+        a.addAll(bugs.flags());
         return String.join(" ", a);
     }
 

@@ -42,7 +42,7 @@ class ScenarioTest {
         boolean caught = false;
         for (long seed = 1; seed <= 40 && !caught; seed++) {
             SimResult r = Simulation.run(SimOptions.builder().seed(seed).timeLimitMicros(10_000_000).scenario(Scenario.RANDOM)
-                    .bugs(new raftlab.raft.Bugs(false, false, true, false, false, false)).build());
+                    .bugs(raftlab.raft.Bugs.of(raftlab.raft.Bug.NO_FSYNC)).build());
             caught = r.violated() && r.violations().get(0).invariant() == Violation.Invariant.COMMITTED_ENTRY_LOST
                     && r.violations().get(0).underBug();
         }

@@ -1,7 +1,6 @@
 package raftlab.node;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +15,7 @@ import raftlab.node.transport.AddressBook;
 import raftlab.node.transport.PeerAddress;
 import raftlab.node.transport.PeerTransport;
 import raftlab.raft.AdminCommand;
-import raftlab.raft.Bugs;
+import raftlab.raft.Bug;
 import raftlab.raft.Message;
 import raftlab.raft.NodeId;
 import raftlab.raft.Outcome;
@@ -31,6 +30,7 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
 
     private final NodeSettings settings;
     private final NodeLog log;
+    private final FailStop failStop;
     private final NodeMetrics metrics = new NodeMetrics();
     private final AddressBook addresses;
     private DataDirectory dataDirectory;
@@ -40,15 +40,21 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
     private PeerTransport transport;
     private ClientHttpServer http;
 
-    private NodeRuntime(NodeSettings settings, NodeLog log) {
+    private NodeRuntime(NodeSettings settings, NodeLog log, FailStop failStop) {
         this.settings = settings;
         this.log = log;
+        this.failStop = failStop;
         this.addresses = new AddressBook(settings.peers());
     }
 
     /** Opens the data directory, recovers, and starts serving; throws with a sentence for a person when it cannot. */
     public static NodeRuntime start(NodeSettings settings, NodeLog log) throws IOException {
-        NodeRuntime node = new NodeRuntime(settings, log);
+        return start(settings, log, new FailStop(log, System::exit, 1000));
+    }
+
+    /** As {@link #start(NodeSettings, NodeLog)}, with {@code failStop} deciding what a dead thread does. */
+    public static NodeRuntime start(NodeSettings settings, NodeLog log, FailStop failStop) throws IOException {
+        NodeRuntime node = new NodeRuntime(settings, log, failStop);
         try {
             node.startParts();
         } catch (IOException | RuntimeException e) {
@@ -61,20 +67,22 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
     private void startParts() throws IOException {
         PeerAddress self = settings.self();
         dataDirectory = DataDirectory.open(settings.dataDir(), settings.clusterId(), settings.id());
-        storage = RaftStorage.open(new RealFileLayer(), settings.dataDir(), settings.segmentBytes(), settings.bugs().noFsync(),
+        storage = RaftStorage.open(new RealFileLayer(), settings.dataDir(), settings.segmentBytes(), settings.bugs().has(Bug.NO_FSYNC),
                 EntryCodec.WIRE, metrics, line -> log.info("storage: " + line));
         var recovered = storage.recovered();
         log.info("storage: recovered term " + recovered.hardState().term() + ", snapshot at "
                 + (recovered.snapshot() == null ? 0 : recovered.snapshot().index()) + ", " + recovered.entries().size() + " log entries after it");
         RaftServer server = new RaftServer(NodeId.of(settings.id()), settings.raft(), new SplittableRandom(), settings.bugs(), recovered);
         transport = new PeerTransport(settings.id(), settings.clusterId(), settings.clusterSecret(), addresses, PEER_QUEUE_MESSAGES,
-                this::received, line -> log.info(line));
+                this::received, line -> log.info(line), failStop);
         loop = new NodeLoop(server, storage, this::send, metrics, log, settings.tickMillis(), settings.batchMaxEntries(),
-                settings.batchWaitMicros(), settings.bugs().noFsync(), settings.raft().explain());
+                settings.batchWaitMicros(), settings.bugs().has(Bug.NO_FSYNC), settings.raft().explain());
+        failStop.onStop(() -> loop.halt(failStop.reason()));
         transport.start(settings.bindHost(), self.peerPort());
         http = new ClientHttpServer(settings.bindHost(), self.clientPort(), settings.maxClientConnections(), this, metrics, line -> log.info(line));
-        http.start();
+        http.start(failStop);
         loopThread = new Thread(loop, "node-loop");
+        loopThread.setUncaughtExceptionHandler(failStop);
         loopThread.start();
     }
 
@@ -103,7 +111,10 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
 
     @Override public Status status() { return loop.status(); }
 
-    @Override public String stoppedBecause() { return loop.stoppedBecause(); }
+    @Override public String stoppedBecause() {
+        String failed = failStop.reason();
+        return failed != null ? failed : loop.stoppedBecause();
+    }
 
     @Override public PeerAddress address(String id) { return addresses.get(id); }
 
@@ -112,24 +123,15 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
         log.info("admin: the address of " + address.id() + " is " + address.format());
     }
 
-    @Override public List<String> bugs() { return bugNames(settings.bugs()); }
-
-    public static List<String> bugNames(Bugs bugs) {
-        List<String> names = new ArrayList<>();
-        if (bugs.staleReads()) names.add("stale-reads");
-        if (bugs.leaseWallClock()) names.add("lease-wall-clock");
-        if (bugs.noFsync()) names.add("no-fsync");
-        if (bugs.forgetVote()) names.add("forget-vote");
-        if (bugs.commitOldTerm()) names.add("commit-old-term");
-        if (bugs.ackOnAppend()) names.add("ack-on-append");
-        return names;
-    }
+    @Override public List<String> bugs() { return settings.bugs().names(); }
 
     @Override public String metricsText() { return metrics.render(transport.droppedMessages()); }
 
     @Override public long requestTimeoutMillis() { return settings.requestTimeoutMillis(); }
 
     @Override public String adminToken() { return settings.adminToken(); }
+
+    @Override public String clientToken() { return settings.clientToken(); }
 
     /** Blocks until the node loop ends (a storage failure or {@link #close}). */
     public void awaitLoop() throws InterruptedException { loopThread.join(); }

@@ -1,29 +1,40 @@
 package raftlab.raft;
 
-/**
- * Deliberate faults for lab exercises, all off by default. Each breaks exactly one promise of
- * the node (see DESIGN.md) and disables the core's own assertions that it would trip, so that the
- * harness and checker, not an assertion, find the anomaly.
- *
- * <ul>
- * <li>{@code staleReads}: any server, leader or not, answers a read at once from its own applied
- *     state, with no ReadIndex round and no lease.</li>
- * <li>{@code leaseWallClock}: reads are served by lease (whatever the read mode), and the lease and
- *     CheckQuorum are timed by the wall clock handed to {@code tick} instead of by ticks; a leader
- *     whose wall clock stops or jumps back keeps leading and serving reads after losing its quorum.</li>
- * <li>{@code noFsync}: the storage layer's (the core only skips the log-safety assertions).</li>
- * <li>{@code forgetVote}: hard state handed out for persisting never carries the vote, and a
- *     restarted server may vote at once, so a restart can grant a second vote in one term.</li>
- * <li>{@code commitOldTerm}: the leader commits an entry of an earlier term as soon as a quorum
- *     holds it (the Figure 8 mistake), and a new leader whose log holds entries not yet known committed appends no
- *     no-op, counting on those entries instead (as Figure 8 of the Raft paper, where the old entry travels alone).</li>
- * <li>{@code ackOnAppend}: the leader answers a write or compare-and-set as soon as it is appended,
- *     computing a compare-and-set's answer against the state applied so far.</li>
- * </ul>
- */
-public record Bugs(boolean staleReads, boolean leaseWallClock, boolean noFsync, boolean forgetVote,
-                   boolean commitOldTerm, boolean ackOnAppend) {
-    public static final Bugs NONE = new Bugs(false, false, false, false, false, false);
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
-    public boolean any() { return staleReads || leaseWallClock || noFsync || forgetVote || commitOldTerm || ackOnAppend; }
+/** The bug switches that are on (see {@link Bug}); none by default. Iterates in the enum's order, the same in every run. */
+public record Bugs(Set<Bug> on) {
+    public static final Bugs NONE = new Bugs(Set.of());
+
+    public Bugs {
+        EnumSet<Bug> copy = EnumSet.noneOf(Bug.class);
+        copy.addAll(on);
+        on = Collections.unmodifiableSet(copy);
+    }
+
+    public static Bugs of(Bug... bugs) { return of(List.of(bugs)); }
+
+    public static Bugs of(Collection<Bug> bugs) { return new Bugs(Set.copyOf(bugs)); }
+
+    /** The switches named on a command line ({@code stale-reads} or {@code --bug-stale-reads}); an unknown name is refused. */
+    public static Bugs parse(Collection<String> names) {
+        List<Bug> bugs = new ArrayList<>();
+        for (String name : names) bugs.add(Bug.parse(name));
+        return of(bugs);
+    }
+
+    public boolean has(Bug bug) { return on.contains(bug); }
+
+    public boolean any() { return !on.isEmpty(); }
+
+    /** The names of the switches that are on, such as {@code [stale-reads]}. */
+    public List<String> names() { return on.stream().map(Bug::cliName).toList(); }
+
+    /** Their flags, such as {@code [--bug-stale-reads]}. */
+    public List<String> flags() { return on.stream().map(Bug::flag).toList(); }
 }

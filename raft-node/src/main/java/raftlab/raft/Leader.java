@@ -56,7 +56,7 @@ final class Leader {
 
     void start() {
         syncProgress();
-        if (node.bugs.commitOldTerm() && node.commit < log.lastIndex()) {
+        if (node.bugs.has(Bug.COMMIT_OLD_TERM) && node.commit < log.lastIndex()) {
             // The Figure 8 mistake trusts counting to commit what earlier terms left behind, so it sees no need for a
             // no-op while such entries wait; the no-op would otherwise travel with them and hide the mistake.
             termStartIndex = log.lastIndex();
@@ -90,7 +90,7 @@ final class Leader {
     void tick() {
         heartbeatElapsed++;
         checkQuorumElapsed++;
-        boolean checkDue = node.bugs.leaseWallClock()
+        boolean checkDue = node.bugs.has(Bug.LEASE_WALL_CLOCK)
                 ? node.wallMillis - checkQuorumWall >= config.electionTicksMin() * node.millisPerTick
                 : checkQuorumElapsed >= config.electionTicksMin();
         if (checkDue) {
@@ -363,7 +363,7 @@ final class Leader {
         long quorumIndex = matchScratch[n - node.quorum()];
         if (quorumIndex <= node.commit) return;
         long quorumTerm = log.termAt(quorumIndex);
-        if (quorumTerm == node.term || node.bugs.commitOldTerm()) {
+        if (quorumTerm == node.term || node.bugs.has(Bug.COMMIT_OLD_TERM)) {
             node.setCommit(quorumIndex);
         } else if (node.explain && quorumIndex != lastRefusedCommit) {
             lastRefusedCommit = quorumIndex; // once per index, so that advance() does not produce a new ready forever
@@ -406,12 +406,12 @@ final class Leader {
         }
     }
 
-    private boolean leaseMode() { return config.readMode() == ReadMode.LEASE || node.bugs.leaseWallClock(); }
+    private boolean leaseMode() { return config.readMode() == ReadMode.LEASE || node.bugs.has(Bug.LEASE_WALL_CLOCK); }
 
     /** The lease holds from the send time of the last round a quorum acknowledged, for less than a minimum election timeout. */
     boolean leaseValid() {
         if (transferTarget != null || !committedInTerm()) return false;
-        if (node.bugs.leaseWallClock()) return node.wallMillis - leaseStartWall < leaseTicks * node.millisPerTick;
+        if (node.bugs.has(Bug.LEASE_WALL_CLOCK)) return node.wallMillis - leaseStartWall < leaseTicks * node.millisPerTick;
         return node.now - leaseStartTick < leaseTicks;
     }
 
@@ -456,7 +456,7 @@ final class Leader {
             return;
         }
         Command.Client command = new Command.Client(request.clientId(), request.seq(), request.op());
-        if (node.bugs.ackOnAppend()) {
+        if (node.bugs.has(Bug.ACK_ON_APPEND)) {
             Outcome early = node.kv.preview(command);
             propose(command);
             node.out.reply(request.requestId(), early);

@@ -14,6 +14,12 @@ public sealed interface Outcome {
     /** This server is not the leader and did not append the request; {@code leader} is its best guess, or null. */
     record NotLeader(NodeId leader) implements Outcome {}
 
+    /**
+     * A client reused its latest sequence number for a different operation: nothing was applied, and the
+     * first request's answer is not this one's (the client API answers 422 {@code request-seq-reused}).
+     */
+    record SeqReused(String reason) implements Outcome {}
+
     /** A definite refusal that appended nothing (for example an admin change while another is pending). */
     record Rejected(String reason) implements Outcome {}
 

@@ -80,7 +80,7 @@ final class RaftNode {
         this.random = random;
         this.bugs = bugs;
         this.explain = config.explain();
-        this.safetyBugs = bugs.forgetVote() || bugs.commitOldTerm() || bugs.noFsync();
+        this.safetyBugs = bugs.has(Bug.FORGET_VOTE) || bugs.has(Bug.COMMIT_OLD_TERM) || bugs.has(Bug.NO_FSYNC);
         this.kv = new KvStateMachine(config.maxSessions());
         if (restored == null) restored = PersistentState.empty();
         Snapshot snapshot = restored.snapshot();
@@ -117,9 +117,9 @@ final class RaftNode {
         applied = log.snapshotIndex();
         resetElectionTimeout();
         // A restarted server ignores votes for a minimum election timeout, as if it had just heard from a leader: it
-        // may have acknowledged one just before the crash, and a lease may count on it. The forgetVote bug, which
+        // may have acknowledged one just before the crash, and a lease may count on it. The forget-vote bug, which
         // is about restarts, drops this too so that a restarted server can vote again at once.
-        lastLeaderContact = bugs.forgetVote() ? -config.electionTicksMin() : 0;
+        lastLeaderContact = bugs.has(Bug.FORGET_VOTE) ? -config.electionTicksMin() : 0;
     }
 
     // ---- time ----
@@ -529,7 +529,7 @@ final class RaftNode {
         emittedTerm = term;
         emittedVote = votedFor;
         emittedRejoin = rejoinIndex;
-        return new HardState(term, bugs.forgetVote() ? null : votedFor, commit, rejoinIndex);
+        return new HardState(term, bugs.has(Bug.FORGET_VOTE) ? null : votedFor, commit, rejoinIndex);
     }
 
     boolean hardStateChanged() {

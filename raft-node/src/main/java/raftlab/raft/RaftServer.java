@@ -43,7 +43,7 @@ public final class RaftServer {
     public void submit(ClientRequest request) {
         KvOp op = request.op();
         if (op instanceof KvOp.Get get) {
-            if (node.bugs.staleReads()) {
+            if (node.bugs.has(Bug.STALE_READS)) {
                 node.out.reply(request.requestId(), new Outcome.Ok(node.kv.get(get.key())));
             } else if (node.leader == null) {
                 node.out.reply(request.requestId(), new Outcome.NotLeader(node.leaderId));

@@ -61,6 +61,6 @@
  * The core throws {@link java.lang.IllegalStateException}, naming the numbers, when its commit
  * index would go back, when it would truncate a committed entry, when two leaders meet in one term,
  * or when the log would stop being contiguous; the first three are skipped when a bug that breaks
- * them on purpose (forgetVote, commitOldTerm, noFsync) is on.
+ * them on purpose ({@link Bug#FORGET_VOTE}, {@link Bug#COMMIT_OLD_TERM}, {@link Bug#NO_FSYNC}) is on.
  */
 package raftlab.raft;

@@ -79,7 +79,7 @@ class ElectionTest {
 
     @Test
     void theForgetVoteBugForgetsTheVoteAcrossARestart() {
-        TestCluster c = TestConfig.cluster(3, 1, new TestConfig(), new Bugs(false, false, false, true, false, false));
+        TestCluster c = TestConfig.cluster(3, 1, new TestConfig(), Bugs.of(Bug.FORGET_VOTE));
         for (int i = 0; i < 10; i++) c.tickAll();
         c.network.clear();
         RaftServer n1 = c.server(1);

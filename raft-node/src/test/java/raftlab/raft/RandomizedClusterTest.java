@@ -141,11 +141,10 @@ class RandomizedClusterTest {
         return checker.committedCount();
     }
 
-    /** -Draft.bug=forgetVote (or commitOldTerm, ...) turns a bug on, to see whether the checks catch it. */
+    /** -Draft.bug=forget-vote (or any name of {@link Bug}) turns a bug on, to see whether the checks catch it. */
     static Bugs bugs() {
         String bug = System.getProperty("raft.bug", "");
-        return new Bugs(bug.equals("staleReads"), bug.equals("leaseWallClock"), bug.equals("noFsync"), bug.equals("forgetVote"),
-                bug.equals("commitOldTerm"), bug.equals("ackOnAppend"));
+        return bug.isBlank() ? Bugs.NONE : Bugs.of(Bug.parse(bug));
     }
 
     /** -Draft.explain=true records every decision; a failing oneSeed run prints the last of them. */

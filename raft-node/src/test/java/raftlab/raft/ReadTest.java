@@ -115,7 +115,7 @@ class ReadTest {
 
     @Test
     void theStaleReadsBugAnswersFromAFollowersOwnState() {
-        TestCluster c = TestConfig.cluster(3, 26, new TestConfig(), new Bugs(true, false, false, false, false, false));
+        TestCluster c = TestConfig.cluster(3, 26, new TestConfig(), Bugs.of(Bug.STALE_READS));
         NodeId leader = c.electLeader(200);
         NodeId follower = other(leader, 0);
         c.isolate(follower);
@@ -127,7 +127,7 @@ class ReadTest {
 
     @Test
     void theLeaseWallClockBugKeepsServingWhenTheWallClockStops() {
-        TestCluster c = TestConfig.cluster(3, 27, new TestConfig(), new Bugs(false, true, false, false, false, false));
+        TestCluster c = TestConfig.cluster(3, 27, new TestConfig(), Bugs.of(Bug.LEASE_WALL_CLOCK));
         NodeId leader = c.electLeader(200);
         c.run(3);
         c.isolate(leader);

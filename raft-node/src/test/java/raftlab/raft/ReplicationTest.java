@@ -38,7 +38,7 @@ class ReplicationTest {
     @Test
     void anEntryFromAnEarlierTermIsNeverCommittedByCountingReplicas() {
         assertEquals(0, figure8CommitIndex(Bugs.NONE), "index 2 of term 2 was committed by counting replicas");
-        assertEquals(2, figure8CommitIndex(new Bugs(false, false, false, false, true, false)), "the commitOldTerm bug should commit it");
+        assertEquals(2, figure8CommitIndex(Bugs.of(Bug.COMMIT_OLD_TERM)), "the commitOldTerm bug should commit it");
     }
 
     private static long figure8CommitIndex(Bugs bugs) {
@@ -162,7 +162,7 @@ class ReplicationTest {
         c.run(2);
         assertEquals(null, c.reply(put), "a write that cannot commit must not be answered yet");
 
-        TestCluster buggy = TestConfig.cluster(3, 12, new TestConfig(), new Bugs(false, false, false, false, false, true));
+        TestCluster buggy = TestConfig.cluster(3, 12, new TestConfig(), Bugs.of(Bug.ACK_ON_APPEND));
         NodeId buggyLeader = buggy.electLeader(200);
         buggy.isolate(buggyLeader);
         long early = buggy.submit(buggyLeader, new KvOp.Cas("k", null, "1"));

@@ -1,49 +1,176 @@
 package raftlab.checker.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
 import raftlab.checker.CheckOptions;
 import raftlab.checker.CheckResult;
 import raftlab.checker.Checker;
+import raftlab.checker.KeyResult;
 import raftlab.checker.Validity;
 import raftlab.checker.model.Models;
+import raftlab.history.HistoryReader;
 import raftlab.history.Op;
 import raftlab.history.OpType;
+import raftlab.history.ValueText;
 
 /**
- * The large-history benchmark: a seeded single-key register history from
- * {@link RegisterHistoryGenerator} (20 processes, 1% of writes :info), checked with the
- * {@code register} model. Run it with {@code -Xmx2g} to see it fit in a 2 GiB heap.
+ * The register benchmark: the histories on which a search explodes, checked with the
+ * {@code register} model. Generated ones come from {@link RegisterHistoryGenerator} with a seed,
+ * 1% of writes crashed and half of those taking effect after their client gave up:
+ * <ul>
+ * <li>the simulator's 0x1d history from the repository's own corpus (when it is found);</li>
+ * <li>20,000 operations, 10 processes, with one read changed to return a value overwritten
+ *     before it began: invalid;</li>
+ * <li>100,000 operations, 20 processes: valid;</li>
+ * <li>1,000,000 operations, 50 processes, over 1,000 keys: valid.</li>
+ * </ul>
+ * Prints a table and one JSON line. Run it with {@code -Xmx2g} or more for the last one.
  */
 public final class RegisterBench {
-    public static final int PROCESSES = 20;
     public static final double INFO_FRACTION = 0.01;
+    public static final double LATE_FRACTION = 0.5;
+    static final String CORPUS_0X1D = "checker/src/test/resources/corpus/raftlab/sim-0x1d-history.edn";
+
+    /** One row: what was checked, what it should be, what it was. */
+    public record Row(String name, long operations, long info, Validity expected, Validity got, double ms,
+                      long configurations, String note) {}
 
     private RegisterBench() {}
 
-    /** Generates, checks and prints; when {@code dir} is not null, writes history.edn and the reports there. */
-    public static Validity run(long seed, int operations, CheckOptions options, PrintWriter out, java.nio.file.Path dir) throws java.io.IOException {
-        long genStart = System.nanoTime();
-        List<Op> history = RegisterHistoryGenerator.generate(seed, operations, PROCESSES, INFO_FRACTION);
-        double genMs = (System.nanoTime() - genStart) / 1e6;
-        long info = history.stream().filter(o -> o.type() == OpType.INFO).count();
-        CheckResult result = Checker.check(history, Models.byName("register"), options);
+    /**
+     * Generates, checks and prints every history; when {@code dir} is not null, writes each
+     * history and its reports into a subdirectory of it. Valid when every verdict is the expected one.
+     */
+    public static Validity run(long seed, CheckOptions options, PrintWriter out, Path dir) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        Path sim = locate(CORPUS_0X1D);
+        if (sim != null) rows.add(measure("sim-0x1d", HistoryReader.read(sim), Validity.VALID, options, dir));
+        else out.println("(the 0x1d history " + CORPUS_0X1D + " was not found from here or RAFTLAB_HOME; its row is left out)");
+        List<Op> stale = new ArrayList<>(RegisterHistoryGenerator.generate(seed, 20_000, 10, INFO_FRACTION, LATE_FRACTION, 1));
+        long planted = plantStaleRead(stale, new SplittableRandom(seed));
+        Row staleRow = measure("stale-read-20k", stale, Validity.INVALID, options, dir);
+        rows.add(new Row(staleRow.name(), staleRow.operations(), staleRow.info(), staleRow.expected(), staleRow.got(), staleRow.ms(),
+                staleRow.configurations(), "stale read planted at index " + planted + "; " + staleRow.note()));
+        rows.add(measure("valid-100k", RegisterHistoryGenerator.generate(seed, 100_000, 20, INFO_FRACTION, LATE_FRACTION, 1), Validity.VALID, options, dir));
+        rows.add(measure("keys-1000-1m", RegisterHistoryGenerator.generate(seed, 1_000_000, 50, INFO_FRACTION, LATE_FRACTION, 1000), Validity.VALID, options, dir));
+
         Runtime rt = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "register bench: seed %d, %d ops (%d events, %d info writes), %d processes; generated in %.0f ms%n",
-                seed, operations, history.size(), info, PROCESSES, genMs);
-        out.printf(Locale.ROOT, "verdict %s, %d configurations, checked in %.0f ms, heap max %d MiB, heap used now %d MiB%n",
-                result.validity(), result.keys().get(0).statesExplored(), result.elapsedNanos() / 1e6,
-                rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
-        if (result.keys().get(0).unknownReason() != null) out.println("unknown: " + result.keys().get(0).unknownReason());
-        if (result.firstFailure() != null) out.println("invalid: " + result.firstFailure().explanation());
-        if (dir != null) {
-            java.nio.file.Files.createDirectories(dir);
-            raftlab.history.HistoryWriter.writeEdn(history, dir.resolve("history.edn"));
-            raftlab.checker.report.Reports.writeAll(result, history, dir);
-            out.println("wrote " + dir.resolve("history.edn") + " and the reports");
+        out.printf(Locale.ROOT, "register bench: seed %d, fast path %s, heap max %d MiB%n", seed, options.fastPath() ? "on" : "off", rt.maxMemory() >> 20);
+        out.printf(Locale.ROOT, "%-16s %9s %6s %-8s %-8s %10s %14s%n", "history", "ops", "info", "expected", "got", "ms", "configurations");
+        boolean allMatch = true;
+        List<Object> json = new ArrayList<>();
+        for (Row r : rows) {
+            boolean match = r.got() == r.expected();
+            allMatch &= match;
+            out.printf(Locale.ROOT, "%-16s %9d %6d %-8s %-8s %10.0f %14d%s%n", r.name(), r.operations(), r.info(), word(r.expected()), word(r.got()),
+                    r.ms(), r.configurations(), match ? "" : "   MISMATCH");
+            if (!r.note().isEmpty()) out.println("  " + r.note());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("history", r.name());
+            m.put("ops", r.operations());
+            m.put("info", r.info());
+            m.put("expected", word(r.expected()));
+            m.put("got", word(r.got()));
+            m.put("ms", Math.round(r.ms()));
+            m.put("configurations", r.configurations());
+            json.add(m);
         }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("bench", "register");
+        line.put("seed", seed);
+        line.put("fast-path", options.fastPath());
+        line.put("heap-max-mib", rt.maxMemory() >> 20);
+        line.put("rows", json);
+        out.println(ValueText.json(line));
         out.flush();
-        return result.validity();
+        return allMatch ? Validity.VALID : Validity.INVALID;
+    }
+
+    private static Row measure(String name, List<Op> history, Validity expected, CheckOptions options, Path dir) throws IOException {
+        long start = System.nanoTime();
+        CheckResult result = Checker.check(history, Models.byName("register"), options);
+        double ms = (System.nanoTime() - start) / 1e6;
+        long configurations = 0;
+        String note = "";
+        for (KeyResult k : result.keys()) {
+            configurations += k.statesExplored();
+            if (k.unknownReason() != null && note.isEmpty()) note = "unknown: " + k.unknownReason();
+        }
+        if (result.firstFailure() != null) note = "invalid: " + result.firstFailure().explanation();
+        long info = history.stream().filter(o -> o.type() == OpType.INFO && !o.isNemesis()).count();
+        long ops = history.stream().filter(o -> o.isInvoke() && !o.isNemesis()).count();
+        if (dir != null) {
+            Path sub = dir.resolve(name);
+            Files.createDirectories(sub);
+            raftlab.history.HistoryWriter.writeEdn(history, sub.resolve("history.edn"));
+            raftlab.checker.report.Reports.writeAll(result, history, sub);
+        }
+        return new Row(name, ops, info, expected, result.validity(), ms, configurations, note);
+    }
+
+    /**
+     * Makes an ok read in the second half return the value of a write that completed before
+     * another write began which itself completed before the read began: a stale read no
+     * linearization allows. Returns the read's index, or -1 when there is no such read.
+     */
+    static long plantStaleRead(List<Op> history, SplittableRandom random) {
+        int from = history.size() / 2 + random.nextInt(Math.max(1, history.size() / 4));
+        for (int at = from; at < history.size(); at++) {
+            Op read = history.get(at);
+            if (read.type() != OpType.OK || !read.f().equals("read")) continue;
+            int readInvoke = invocationOf(history, at);
+            int second = latestOkWriteBefore(history, readInvoke);
+            if (second < 0) continue;
+            int first = latestOkWriteBefore(history, invocationOf(history, second));
+            if (first < 0 || history.get(first).value().equals(read.value())) continue;
+            history.set(at, read.withValue(history.get(first).value()));
+            return read.index();
+        }
+        return -1;
+    }
+
+    private static int latestOkWriteBefore(List<Op> history, int position) {
+        for (int i = position - 1; i >= 0; i--) {
+            Op op = history.get(i);
+            if (op.type() == OpType.OK && op.f().equals("write")) return i;
+        }
+        return -1;
+    }
+
+    private static int invocationOf(List<Op> history, int completion) {
+        long process = history.get(completion).process();
+        for (int i = completion - 1; i >= 0; i--) {
+            if (history.get(i).process() == process && history.get(i).type() == OpType.INVOKE) return i;
+        }
+        throw new IllegalStateException("a completion without an invocation at " + completion);
+    }
+
+    /** A repository file, from the working directory, its parents, or RAFTLAB_HOME. */
+    static Path locate(String relative) {
+        List<Path> roots = new ArrayList<>();
+        String home = System.getenv("RAFTLAB_HOME");
+        if (home != null && !home.isBlank()) roots.add(Path.of(home));
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) roots.add(d);
+        for (Path root : roots) {
+            Path p = root.resolve(relative);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return null;
+    }
+
+    private static String word(Validity v) {
+        return switch (v) {
+            case VALID -> "valid";
+            case INVALID -> "invalid";
+            case UNKNOWN -> "unknown";
+        };
     }
 }

@@ -1,24 +1,17 @@
 package raftlab.checker.cli;
 
 import picocli.CommandLine;
+import raftlab.conventions.CommandErrors;
 
 /** Runs {@code check} from the checker's own jar. */
 public final class CheckMain {
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(CommandErrors.execute(commandLine(), args));
     }
 
-    /** The check command with raftlab's exit codes for unusable arguments (254) and crashes (255). */
+    /** The check command with raftlab's exit codes for unusable arguments and crashes. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new CheckCommand());
-        cli.setParameterExceptionHandler((e, args) -> {
-            cli.getErr().println("error: " + e.getMessage() + "; see raftlab check --help");
-            return CheckCommand.BAD_INPUT;
-        });
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            cli.getErr().println("error: the checker crashed (" + e + "); please report it with the history");
-            return 255;
-        });
-        return cli;
+        // Named as raftlab names it, so that help and error sentences read the same from either jar.
+        return CommandErrors.install(new CommandLine(new CheckCommand()).setCommandName("raftlab check"));
     }
 }

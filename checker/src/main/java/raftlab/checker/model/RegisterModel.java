@@ -2,6 +2,7 @@ package raftlab.checker.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 import raftlab.history.ValueText;
@@ -19,8 +20,19 @@ import raftlab.history.ValueText;
  * </ul>
  */
 public final class RegisterModel implements Model {
+
+    @Override public Set<String> functions() { return Set.of("read", "write", "cas", "delete"); }
     /** The state of a key that was never written (or was deleted). */
     public enum Absent { ABSENT; @Override public String toString() { return "absent"; } }
+
+    /**
+     * What the compiled machine holds after a write of a value that no read returns and no
+     * compare-and-set expects: all such values behave alike, so they share one state.
+     */
+    public enum Unread {
+        UNREAD;
+        @Override public String toString() { return "a value no read returned and no compare-and-set expected (from a crashed or unread write)"; }
+    }
 
     private final String name;
     private final Object initial;
@@ -45,6 +57,9 @@ public final class RegisterModel implements Model {
     public static RegisterModel etcdCasRegister() { return new RegisterModel("etcd-cas-register", Absent.ABSENT, false, false, true); }
 
     @Override public String name() { return name; }
+
+    /** Whether a read of nil matches any state (Knossos's cas-register), so that it constrains nothing. */
+    public boolean nilReadMatchesAny() { return nilReadMatchesAny; }
 
     @Override public Object initialState() { return initial; }
 
@@ -80,6 +95,7 @@ public final class RegisterModel implements Model {
     private static Object orAbsent(Object v) { return v == null ? Absent.ABSENT : v; }
 
     @Override public String describeState(Object state) {
+        if (state == Unread.UNREAD) return state.toString();
         return state == Absent.ABSENT ? "absent (nil)" : ValueText.edn(state);
     }
 

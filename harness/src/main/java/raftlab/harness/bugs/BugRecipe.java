@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.runner.TestOptions;
+import raftlab.raft.Bug;
 import raftlab.raft.Bugs;
 import raftlab.raft.ReadMode;
 import raftlab.sim.Faults;
@@ -31,7 +32,7 @@ import raftlab.sim.Workload;
  * @param readMode        how leaders serve reads when the switch is off (the lease-wall-clock control uses correct leases)
  * @param simNodeCount    nodes in the simulator when the test does not say
  */
-public record BugRecipe(BugSwitch bug, String why, String workload, List<FaultKind> nemeses, Duration nemesisInterval,
+public record BugRecipe(Bug bug, String why, String workload, List<FaultKind> nemeses, Duration nemesisInterval,
                         Duration timeLimit, int concurrency, double rate, Scenario simScenario, Faults simFaults,
                         Duration simNemesisInterval, Duration simTimeLimit, ReadMode readMode, int simNodeCount) {
     public BugRecipe {
@@ -51,7 +52,7 @@ public record BugRecipe(BugSwitch bug, String why, String workload, List<FaultKi
                 .faults(simFaults)
                 .nemesisIntervalMicros(simNemesisInterval.toNanos() / 1000)
                 .readMode(readMode)
-                .bugs(switchOn ? bug.bugs() : Bugs.NONE)
+                .bugs(switchOn ? Bugs.of(bug) : Bugs.NONE)
                 .keepGoing(true) // the checker, not the first broken invariant, must judge what the clients saw
                 .build();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.runner.TestOptions;
+import raftlab.raft.Bug;
 import raftlab.raft.ReadMode;
 import raftlab.sim.Faults;
 import raftlab.sim.Scenario;
@@ -30,23 +31,23 @@ public final class BugRecipes {
 
     /** The recipe for a switch name such as {@code stale-reads} (or {@code --bug-stale-reads}). */
     public static BugRecipe forName(String name) {
-        return BugSwitch.byName(name).map(BugRecipes::of).orElseThrow(() -> new IllegalArgumentException(
-                "unknown bug " + name + "; use " + BugSwitch.names()));
+        return Bug.byName(name).map(BugRecipes::of).orElseThrow(() -> new IllegalArgumentException(
+                "unknown bug " + name + "; use " + Bug.names()));
     }
 
     /** The recipe of a test that names exactly one switch, if it does. */
     public static Optional<BugRecipe> of(TestOptions test) {
         if (test.bugs().size() != 1) return Optional.empty();
-        return BugSwitch.byName(test.bugs().get(0)).map(BugRecipes::of);
+        return Bug.byName(test.bugs().get(0)).map(BugRecipes::of);
     }
 
     public static List<BugRecipe> all() {
         List<BugRecipe> all = new ArrayList<>();
-        for (BugSwitch s : BugSwitch.values()) all.add(of(s));
+        for (Bug s : Bug.values()) all.add(of(s));
         return all;
     }
 
-    public static BugRecipe of(BugSwitch bug) {
+    public static BugRecipe of(Bug bug) {
         return switch (bug) {
             case STALE_READS -> new BugRecipe(bug,
                     "a leader cut off with a minority keeps answering reads while the majority elects a new leader and writes",

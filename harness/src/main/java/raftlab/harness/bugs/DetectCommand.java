@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import raftlab.conventions.ExitCodes;
+import raftlab.raft.Bug;
 
 /**
  * {@code raftlab detect}: the detection table. Each switch's recipe runs N seeds with the switch on and the same N seeds with
@@ -40,26 +42,26 @@ public final class DetectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!lab.equals("sim")) {
             err.println("error: detect runs the simulator only; for the local lab run raftlab test --lab local --bug NAME --test-count 5");
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         if (runs < 1 || runs > 200) {
             err.println("error: --runs must be 1..200; give a smaller number of seeds");
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
-        List<BugSwitch> switches = new ArrayList<>();
+        List<Bug> switches = new ArrayList<>();
         for (String name : bugs) {
-            var s = BugSwitch.byName(name);
+            var s = Bug.byName(name);
             if (s.isEmpty()) {
-                err.println("error: unknown bug " + name + "; use " + BugSwitch.names());
-                return 254;
+                err.println("error: unknown bug " + name + "; use " + Bug.names());
+                return ExitCodes.BAD_INPUT;
             }
             switches.add(s.get());
         }
-        if (switches.isEmpty()) switches.addAll(List.of(BugSwitch.values()));
+        if (switches.isEmpty()) switches.addAll(List.of(Bug.values()));
         Duration checkLimit = Duration.ofSeconds(Math.max(1, checkSeconds));
         List<DetectionRow> rows = new ArrayList<>();
         boolean allGood = true;
-        for (BugSwitch bug : switches) {
+        for (Bug bug : switches) {
             BugRecipe recipe = BugRecipes.of(bug);
             List<Trial> on = new ArrayList<>();
             List<Trial> control = new ArrayList<>();

@@ -3,6 +3,7 @@ package raftlab.harness.bugs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import raftlab.raft.Bug;
 
 /**
  * One line of the detection table: a switch, its recipe run N times with the switch on and N times off (the control).
@@ -12,7 +13,7 @@ import java.util.Locale;
  * @param on      runs with the switch on
  * @param control the same runs with every switch off
  */
-public record DetectionRow(BugSwitch bug, String lab, List<Trial> on, List<Trial> control) {
+public record DetectionRow(Bug bug, String lab, List<Trial> on, List<Trial> control) {
     public DetectionRow {
         on = List.copyOf(on);
         control = List.copyOf(control);

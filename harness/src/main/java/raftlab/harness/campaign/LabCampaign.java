@@ -89,6 +89,9 @@ public final class LabCampaign {
         m.put("time-limit", o.timeLimit().toMillis() + "ms");
         m.put("rate", o.rate());
         m.put("nemesis", o.nemeses().stream().map(k -> k.flagName()).toList());
+        if (!o.partitionShapes().equals(raftlab.harness.partition.PartitionShape.NAMED)) {
+            m.put("partition-shapes", o.partitionShapes().stream().map(raftlab.harness.partition.PartitionShape::text).toList());
+        }
         m.put("nemesis-interval", o.nemesisInterval().toMillis() + "ms");
         m.put("check-time-limit", o.checkTimeLimit().toMillis() + "ms");
         m.put("bugs", o.bugs());

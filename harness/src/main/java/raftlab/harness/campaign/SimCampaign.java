@@ -62,25 +62,8 @@ public final class SimCampaign {
                 .nemesisIntervalMicros(o.nemesisInterval().toNanos() / 1000)
                 .healBoundMicros(o.livenessBound().toNanos() / 1000)
                 .opTimeoutMicros(Math.min(o.opTimeout().toNanos() / 1000, 1_000_000))
-                .bugs(bugs(o.bugs()))
+                .bugs(Bugs.parse(o.bugs()))
                 .build();
-    }
-
-    public static Bugs bugs(List<String> names) {
-        boolean staleReads = false, leaseWallClock = false, noFsync = false, forgetVote = false, commitOldTerm = false, ackOnAppend = false;
-        for (String name : names) {
-            switch (name) {
-                case "stale-reads" -> staleReads = true;
-                case "lease-wall-clock" -> leaseWallClock = true;
-                case "no-fsync" -> noFsync = true;
-                case "forget-vote" -> forgetVote = true;
-                case "commit-old-term" -> commitOldTerm = true;
-                case "ack-on-append" -> ackOnAppend = true;
-                default -> throw new IllegalArgumentException("unknown bug " + name
-                        + "; use stale-reads, lease-wall-clock, no-fsync, forget-vote, commit-old-term or ack-on-append");
-            }
-        }
-        return new Bugs(staleReads, leaseWallClock, noFsync, forgetVote, commitOldTerm, ackOnAppend);
     }
 
     /** Runs one simulated test, writes its run directory, returns the exit code. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import raftlab.conventions.ExitCodes;
 import raftlab.harness.runner.Liveness;
 import raftlab.harness.store.RunReport;
 import raftlab.harness.store.RunStore;
@@ -36,14 +37,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.isReadable(history)) history = dir.resolve("history.jsonl");
         if (!Files.isReadable(history)) {
             System.err.println("error: no history.edn or history.jsonl in " + dir + "; give the directory of a stored run");
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         Duration limit;
         try {
             limit = Durations.parse(checkTimeLimit);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         try {
             List<Op> ops = HistoryReader.read(history);
@@ -58,7 +59,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return verdict.exitCode();
         } catch (java.io.IOException | RuntimeException e) {
             System.err.println("error: could not analyze " + history + " (" + e.getMessage() + "); check that it is a raftlab history");
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
     }
 

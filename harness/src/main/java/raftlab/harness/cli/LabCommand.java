@@ -6,8 +6,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import raftlab.conventions.ExitCodes;
 import raftlab.harness.lab.LabException;
 import raftlab.harness.lab.LabNode;
+import raftlab.harness.lab.hand.FaultsFile;
+import raftlab.harness.lab.hand.FaultsInForce;
 import raftlab.harness.lab.local.LocalLab;
 import raftlab.harness.lab.local.LocalLayout;
 import raftlab.harness.lab.local.LocalNetwork;
@@ -16,10 +19,14 @@ import raftlab.harness.lab.local.Prerequisites;
 
 /** {@code raftlab lab up|down|status}: the local lab by hand. */
 @Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Brings the local lab (network namespaces with one raft-node each) up, down, or shows it.",
-                "down is idempotent and removes every namespace, bridge, veth, rule and process of the lab's prefix."})
+        description = {"Brings the local lab (network namespaces with one raft-node each) up or down, shows it, and puts faults on it by hand.",
+                "down is idempotent and removes every namespace, bridge, veth, rule and process of the lab's prefix.",
+                "Everything sent to the nodes (lab kv, finding the leader) runs inside the lab's control namespace, which has no default route."},
+        subcommands = {LabStatusCommand.class, LabFaultCommands.Partition.class, LabFaultCommands.Heal.class, LabFaultCommands.Kill.class,
+                LabFaultCommands.Start.class, LabFaultCommands.Pause.class, LabFaultCommands.Resume.class, LabFaultCommands.Clock.class,
+                LabKvCommand.class})
 public final class LabCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "up|down|status")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "up|down", description = "Or one of the commands below.")
     String action;
     @Option(names = "--node-count", defaultValue = "5", description = "Nodes (default: ${DEFAULT-VALUE}).")
     int nodeCount;
@@ -31,15 +38,29 @@ public final class LabCommand implements Callable<Integer> {
     List<String> bugs = new java.util.ArrayList<>();
     @Option(names = "--stand-in", hidden = true)
     boolean standIn;
+    @Option(names = "--lab", paramLabel = "local|ssh", description = "Which lab: local (default) or ssh (hosts from --nodes or --nodes-file).")
+    String lab;
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where an ssh lab's faults are recorded (default: a directory in /tmp named for its hosts).")
+    java.nio.file.Path stateDir;
+    @picocli.CommandLine.Mixin raftlab.harness.ssh.SshFlags ssh;
 
-    @Override public Integer call() {
+    @Override public Integer call() throws Exception {
         raftlab.harness.campaign.RunLog.quietConsole();
+        if (action == null) {
+            System.err.println("error: say what to do with the lab; see raftlab lab --help");
+            return ExitCodes.BAD_INPUT;
+        }
+        if ("ssh".equals(lab)) return LabTarget.run(() -> LabSshUpDown.run(action, ssh, stateDir, bugs, standIn));
+        if (lab != null && !lab.equals("local")) {
+            System.err.println("error: unknown lab " + lab + "; use local or ssh");
+            return ExitCodes.BAD_INPUT;
+        }
         try {
             String prefix = labPrefix != null ? labPrefix : envOr("RAFTLAB_LAB_PREFIX", LocalLayout.DEFAULT_PREFIX);
             String subnet = labSubnet != null ? labSubnet : envOr("RAFTLAB_LAB_SUBNET", LocalLayout.DEFAULT_SUBNET);
             if (!Prerequisites.isRoot()) {
                 System.err.println("error: the local lab needs root for network namespaces and iptables; run it as root (sudo bin/raftlab lab " + action + ")");
-                return 254;
+                return ExitCodes.BAD_INPUT;
             }
             LocalLayout layout = LocalLayout.of(prefix, subnet, recordedCount(LocalLayout.of(prefix, subnet, nodeCount)));
             switch (action) {
@@ -48,6 +69,8 @@ public final class LabCommand implements Callable<Integer> {
                     layout = LocalLayout.of(prefix, subnet, nodeCount);
                     LocalLab lab = new LocalLab(layout, standIn ? NodeLauncher.standIn() : NodeLauncher.raftNode(TestCommand.home()), library, true);
                     lab.up(bugs);
+                    // Later commands (lab start, lab status) learn the bug switches and that nothing is in force from here.
+                    new FaultsFile(layout.dir()).write(FaultsInForce.fresh(bugs, standIn));
                     for (LabNode node : lab.nodes()) {
                         System.out.println(node.id() + " in namespace " + layout.namespaceOf(node.id()) + " at " + node.host()
                                 + " pid " + lab.pid(node.id()).orElse(-1) + ", log " + layout.logFile(node.id()));
@@ -64,40 +87,26 @@ public final class LabCommand implements Callable<Integer> {
                     List<String> left = new LocalNetwork(layout).namespaces();
                     if (!left.isEmpty()) {
                         System.err.println("error: namespaces " + left + " could not be removed; see ip netns list and remove them with ip netns del");
-                        return 255;
+                        return ExitCodes.CRASHED;
                     }
-                    return 0;
-                }
-                case "status" -> {
-                    List<String> namespaces = new LocalNetwork(layout).namespaces();
-                    if (namespaces.isEmpty()) {
-                        System.out.println("lab " + prefix + " is down (no namespaces)");
-                        return 0;
-                    }
-                    System.out.println("namespaces: " + String.join(" ", namespaces));
-                    LocalLab lab = new LocalLab(layout, NodeLauncher.standIn(), "", false);
-                    for (LabNode node : lab.nodes()) {
-                        System.out.println(node.id() + " at " + node.host() + ": " + (lab.isRunning(node.id()) ? "running, pid " + lab.pid(node.id()).getAsLong() : "not running"));
-                    }
-                    if (Prerequisites.hostHasLabRoute(layout)) System.out.println("warning: the host's own namespace has an address or route in " + layout.cidr());
                     return 0;
                 }
                 default -> {
-                    System.err.println("error: unknown action " + action + "; use up, down or status");
-                    return 254;
+                    System.err.println("error: unknown action " + action + "; use up, down, or one of the commands in raftlab lab --help");
+                    return ExitCodes.BAD_INPUT;
                 }
             }
         } catch (Prerequisites.Missing e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } catch (LabException e) {
             System.err.println("error: " + e.getMessage() + "; remove what was made with raftlab lab down");
-            return 255;
+            return ExitCodes.CRASHED;
         }
     }
 
     /** The node count the lab was built with, from its state file, so down and status see every node. */
-    private static int recordedCount(LocalLayout layout) {
+    static int recordedCount(LocalLayout layout) {
         try {
             if (Files.exists(layout.stateFile())) {
                 java.util.Properties p = new java.util.Properties();

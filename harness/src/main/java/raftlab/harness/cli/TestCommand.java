@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import raftlab.conventions.ExitCodes;
 import raftlab.harness.campaign.ControlNamespace;
 import raftlab.harness.campaign.LabCampaign;
 import raftlab.harness.campaign.RunLog;
@@ -22,7 +23,10 @@ import raftlab.harness.lab.local.LocalLayout;
 import raftlab.harness.lab.local.NodeLauncher;
 import raftlab.harness.lab.local.Prerequisites;
 import raftlab.harness.nemesis.FaultKind;
+import raftlab.harness.nemesis.NemesisChoice;
+import raftlab.harness.partition.PartitionChecks;
 import raftlab.harness.runner.TestOptions;
+import raftlab.harness.ssh.NodeTiming;
 import raftlab.harness.ssh.SshFlags;
 import raftlab.harness.ssh.SshLab;
 import raftlab.harness.ssh.SshOptions;
@@ -53,7 +57,8 @@ public final class TestCommand implements Callable<Integer> {
     int testCount;
     @Option(names = "--rate", description = "Target operations per second over all clients; 0 is unlimited (default: 200).")
     Double rate;
-    @Option(names = "--nemesis", split = ",", paramLabel = "FAULT", description = "Faults to combine: partition, kill, pause, clock, packet, member, clock-partition (the leader cut off while its wall clock steps back), or none (default: none).")
+    @Option(names = "--nemesis", paramLabel = "FAULT[,FAULT...]", description = {"Faults to combine: partition, kill, pause, clock, packet, member, clock-partition (the leader cut off while its wall clock steps back), or none (default: none).",
+            "partition draws a shape at random each time; partition-halves, partition-one, partition-leader, partition-ring or partition-bridge keep to one shape (repeat to draw among several), and partition:n1,n2/n3,n4,n5 cuts exactly those groups (local and ssh labs)."})
     List<String> nemesis = new ArrayList<>();
     @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Time between fault changes (default: ${DEFAULT-VALUE}).", defaultValue = "10s")
     String nemesisInterval;
@@ -74,6 +79,9 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--clock-mode", paramLabel = "system|faketime", defaultValue = "system",
             description = "How the ssh lab moves clocks: system (date -s, real hosts) or faketime (libfaketime, hosts sharing one clock) (default: ${DEFAULT-VALUE}).")
     String clockMode;
+    @Option(names = "--node-timing", paramLabel = "auto|normal|slow", defaultValue = "auto",
+            description = "The ssh lab's node timers: slow stretches them for emulated hosts (qemu without KVM); auto does so when a host says it is emulated (default: ${DEFAULT-VALUE}).")
+    String nodeTiming;
     @Option(names = "--check-time-limit", paramLabel = "DURATION", description = "Budget of the linearizability checker per test (default: ${DEFAULT-VALUE}).", defaultValue = "60s")
     String checkTimeLimit;
     @Option(names = "--bug", paramLabel = "NAME", description = "Turns a raft-node bug switch on for every node (repeatable), such as stale-reads.")
@@ -97,7 +105,7 @@ public final class TestCommand implements Callable<Integer> {
             options = options();
         } catch (IllegalArgumentException | LabException e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         Path storeRoot = store != null ? store.toAbsolutePath() : RunStore.defaultRoot();
         try {
@@ -108,15 +116,15 @@ public final class TestCommand implements Callable<Integer> {
             };
         } catch (Prerequisites.Missing e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } catch (LabException e) {
             LOG.log(Level.SEVERE, "lab failure", e);
             System.err.println("error: " + e.getMessage() + "; see raftlab.log in " + storeRoot.resolve("latest"));
-            return 255;
+            return ExitCodes.CRASHED;
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "crashed", e);
             System.err.println("error: the test crashed (" + e + "); the stack trace is in raftlab.log under " + storeRoot.resolve("latest"));
-            return 255;
+            return ExitCodes.CRASHED;
         }
     }
 
@@ -135,21 +143,19 @@ public final class TestCommand implements Callable<Integer> {
         int count = lab.equals("ssh") && !hosts.isEmpty() ? hosts.size() : nodeCount;
         if (count < 1 || count > 100) throw new IllegalArgumentException("--node-count must be 1..100");
         if (lab.equals("sim") && count < 3) throw new IllegalArgumentException("the simulator needs at least 3 nodes");
-        List<FaultKind> kinds = new ArrayList<>();
-        for (String n : nemesis) {
-            if (n.isBlank() || n.equals("none")) continue;
-            FaultKind kind = FaultKind.parse(n);
-            if (!kinds.contains(kind)) kinds.add(kind);
-        }
+        NemesisChoice choice = NemesisChoice.parse(nemesis);
+        List<FaultKind> kinds = choice.kinds();
+        PartitionChecks.checkForLab(choice, lab, count);
         Duration limit = positive(Durations.parse(timeLimit), "--time-limit");
         Duration interval = positive(Durations.parse(nemesisInterval), "--nemesis-interval");
         double r = rate != null ? rate : 200;
         if (r < 0) throw new IllegalArgumentException("--rate must not be negative");
         long s = seed != null ? Durations.parseSeed(seed) : new java.security.SecureRandom().nextLong();
-        for (String bug : bugs) SimCampaign.bugs(List.of(bug));
+        raftlab.raft.Bugs.parse(bugs);
         TestOptions options = new TestOptions(workload, lab, count, hosts, Durations.parseConcurrency(concurrency, count), limit, r, kinds,
                 interval, s, positive(Durations.parse(checkTimeLimit), "--check-time-limit"), bugs, leaveDbRunning,
                 positive(Durations.parse(opTimeout), "--op-timeout"), Duration.ofSeconds(10));
+        options = options.withPartitionShapes(choice.partitionShapes());
         // One --bug picks the campaign recipe that exposes it (workload, faults, timing); see docs/labs.
         return bugs.size() == 1 ? raftlab.harness.bugs.BugRecipes.forName(bugs.get(0)).applyTo(options) : options;
     }
@@ -197,14 +203,16 @@ public final class TestCommand implements Callable<Integer> {
 
     private int runSsh(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
         SshOptions ssh;
+        NodeTiming timing;
         try {
             ssh = SshFlags.toOptions(options.nodes(), null, username, password, sshPrivateKey, strictHostKeyChecking, clockMode,
                     options.leaveDbRunning());
+            timing = NodeTiming.parse(nodeTiming);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
-        return runOnLab(SshLab.fromEnvironment(ssh, standIn), options, storeRoot, out);
+        return runOnLab(SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing), options, storeRoot, out);
     }
 
     private int runOnLab(Lab theLab, TestOptions options, Path storeRoot, PrintStream out) throws Exception {

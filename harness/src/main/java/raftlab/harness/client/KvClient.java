@@ -115,7 +115,8 @@ public final class KvClient implements AutoCloseable {
                 case 409 -> { return new Completion(OpType.FAIL, op.value(), op.f().equals("cas") ? "mismatch" : "conflict", null); }
                 case 503 -> { return new Completion(OpType.FAIL, op.value(), "unavailable", null); }
                 case 504 -> { return new Completion(OpType.INFO, op.value(), "timeout", null); }
-                case 400, 404, 413 -> { return new Completion(OpType.FAIL, op.value(), "http-" + status, null); }
+                case 422 -> { return new Completion(OpType.FAIL, op.value(), "request-seq-reused", null); }
+                case 400, 404, 413, 431 -> { return new Completion(OpType.FAIL, op.value(), "http-" + status, null); }
                 default -> {
                     // Anything else the contract does not name: the node may have done it.
                     return new Completion(OpType.INFO, op.value(), "http-" + status, null);

@@ -11,6 +11,7 @@ import raftlab.harness.client.ClusterProbe;
 import raftlab.harness.lab.Grudge;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabNode;
+import raftlab.harness.partition.PartitionShape;
 
 /**
  * Turns the schedule's {@code start-x}/{@code stop-x} operations into lab actions and remembers
@@ -22,6 +23,7 @@ public final class NemesisExecutor {
     private final Lab lab;
     private final List<String> ids;
     private final RandomGenerator random;
+    private final List<PartitionShape> shapes;
     private final TreeSet<String> killed = new TreeSet<>();
     private final TreeSet<String> paused = new TreeSet<>();
     private final TreeMap<String, Duration> clocks = new TreeMap<>();
@@ -36,6 +38,13 @@ public final class NemesisExecutor {
     private ClockStrobe strobe;
 
     public NemesisExecutor(Lab lab, RandomGenerator random) {
+        this(lab, random, PartitionShape.NAMED);
+    }
+
+    /** An executor whose partition fault draws among these shapes. */
+    public NemesisExecutor(Lab lab, RandomGenerator random, List<PartitionShape> shapes) {
+        if (shapes.isEmpty()) throw new IllegalArgumentException("a partition fault needs at least one shape");
+        this.shapes = List.copyOf(shapes);
         this.lab = lab;
         this.ids = lab.nodes().stream().map(LabNode::id).toList();
         this.random = random;
@@ -83,23 +92,13 @@ public final class NemesisExecutor {
     }
 
     private Object startPartition() {
-        int shape = random.nextInt(5);
-        Grudge grudge;
-        String name;
-        switch (shape) {
-            case 0 -> { grudge = Partitions.halves(ids, random); name = "halves"; }
-            case 1 -> { String one = ids.get(random.nextInt(ids.size())); grudge = Partitions.isolate(ids, one); name = "isolate " + one; }
-            case 2 -> {
-                String leader = leaderOrRandom();
-                grudge = Partitions.isolate(ids, leader);
-                name = "isolate-leader " + leader;
-            }
-            case 3 -> { grudge = Partitions.majoritiesRing(ids, random); name = "majorities-ring"; }
-            default -> { grudge = Partitions.bridge(ids, random); name = "bridge"; }
-        }
-        lab.partition(grudge);
+        // With every named shape this draws exactly as before shapes could be chosen, so old seeds cut the same links.
+        PartitionShape shape = shapes.size() == 1 ? shapes.get(0) : shapes.get(random.nextInt(shapes.size()));
+        Optional<String> leader = shape instanceof PartitionShape.Leader ? ClusterProbe.leader(lab.nodes(), 500) : Optional.empty();
+        PartitionShape.Resolved resolved = shape.resolve(ids, random, leader);
+        lab.partition(resolved.grudge());
         networkFaulted = true;
-        return name + " " + grudge.drops();
+        return resolved.description();
     }
 
     /** One node, the leader, a minority, a majority or all, as Jepsen's db nemeses choose. */

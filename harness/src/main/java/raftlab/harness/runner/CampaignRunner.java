@@ -37,7 +37,7 @@ public final class CampaignRunner {
         this.lab = lab;
         this.options = options;
         this.recorder = recorder;
-        this.nemesis = new NemesisExecutor(lab, Seeds.stream(options.seed(), 99, -2));
+        this.nemesis = new NemesisExecutor(lab, Seeds.stream(options.seed(), 99, -2), options.partitionShapes());
     }
 
     /** What is in force now, for the status line. */

@@ -36,6 +36,9 @@ public final class SshFlags {
             description = "How clock faults move a node's clock: system (date -s on real hosts) or faketime (libfaketime, for hosts sharing one clock) (default: ${DEFAULT-VALUE}).")
     String clockMode;
 
+    /** True when hosts were given (--nodes or --nodes-file). */
+    public boolean hostsGiven() { return !nodes.isEmpty() || nodesFile != null; }
+
     public SshOptions toOptions(boolean leaveDbRunning) {
         return toOptions(nodes, nodesFile, username, password, privateKey, strictHostKeyChecking, clockMode, leaveDbRunning);
     }

@@ -3,7 +3,6 @@ package raftlab.harness.ssh;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -19,6 +18,7 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.xfer.FileSystemFile;
 import raftlab.harness.lab.LabException;
 
 /**
@@ -93,7 +93,7 @@ public final class SshHost implements AutoCloseable {
     public CommandResult run(String script, Duration timeout) {
         String wrapped = "timeout -s KILL " + Math.max(1, timeout.toSeconds()) + " sh -c " + Shell.quote(script);
         if (!options.username().equals("root")) wrapped = "sudo -n " + wrapped;
-        return exec(wrapped, null, null, timeout.plusSeconds(10));
+        return exec(wrapped, null, timeout.plusSeconds(10));
     }
 
     /** Runs a script and throws, naming the host and the first line of its error, when it fails. */
@@ -106,16 +106,53 @@ public final class SshHost implements AutoCloseable {
         return result;
     }
 
-    /** Writes a local file to a path on the host (through cat, so it needs neither scp nor sftp there). */
+    /**
+     * Writes a local file to a path on the host through SCP, which the host's sshd serves with
+     * OpenSSH's own {@code scp} (no SFTP subsystem needed). The copy lands beside the target and is
+     * moved into place, so the target is never half-written. A login other than root copies to a
+     * temporary file of its own first, then moves it as root.
+     *
+     * <p>Not through {@code cat > file} fed from an exec channel's stream: closing that stream
+     * drops the last partial 32 KiB buffer (a 3,212,343-byte jar arrived as its first 98 x 32 KiB).
+     * SCP states the length first and waits for the host to acknowledge every byte.
+     */
     public void upload(Path local, String remotePath) {
-        String tmp = remotePath + ".part";
-        String script = "cat > " + Shell.quote(tmp) + " && mv -f " + Shell.quote(tmp) + " " + Shell.quote(remotePath);
-        String wrapped = "sh -c " + Shell.quote(script);
-        if (!options.username().equals("root")) wrapped = "sudo -n " + wrapped;
-        CommandResult result = exec(wrapped, local, null, Duration.ofMinutes(5));
+        boolean root = options.username().equals("root");
+        String staging = root ? remotePath + ".part" : loginTempFile();
+        for (int attempt = 1; ; attempt++) {
+            connect();
+            SSHClient current;
+            synchronized (this) { current = client; }
+            try {
+                current.newSCPFileTransfer().upload(new FileSystemFile(local.toFile()), staging);
+                break;
+            } catch (IOException e) {
+                LOG.log(Level.INFO, describe() + ": copy of " + local + " failed (attempt " + attempt + ")", e);
+                synchronized (this) { closeQuietly(); }
+                if (attempt >= 2) {
+                    run("rm -f " + Shell.quote(staging), Duration.ofSeconds(30));
+                    throw new LabException("could not copy " + local.getFileName() + " to " + describe() + ":" + remotePath
+                            + " (" + reason(e) + "); check that the host has scp (Debian: openssh-client) and free disk space", e);
+                }
+            }
+        }
+        String move = "mv -f " + Shell.quote(staging) + " " + Shell.quote(remotePath);
+        if (!root) move += " && chown root:root " + Shell.quote(remotePath);
+        CommandResult result = run(move, Duration.ofMinutes(1));
         if (!result.ok()) {
+            run("rm -f " + Shell.quote(staging), Duration.ofSeconds(30));
             throw new LabException("could not copy " + local.getFileName() + " to " + describe() + ":" + remotePath + ": " + result.firstErrorLine());
         }
+    }
+
+    /** A fresh temporary file owned by the login user (not root), for a copy that root then moves. */
+    private String loginTempFile() {
+        CommandResult made = exec("mktemp /tmp/raftlab-upload.XXXXXXXX", null, Duration.ofSeconds(30));
+        String path = made.stdout().strip();
+        if (!made.ok() || path.isEmpty()) {
+            throw new LabException("could not make a temporary file on " + describe() + " as " + options.username() + ": " + made.firstErrorLine());
+        }
+        return path;
     }
 
     /** Copies a file from the host; false when it does not exist there. */
@@ -123,7 +160,7 @@ public final class SshHost implements AutoCloseable {
         String script = "test -f " + Shell.quote(remotePath) + " || exit 3; cat " + Shell.quote(remotePath);
         String wrapped = "sh -c " + Shell.quote(script);
         if (!options.username().equals("root")) wrapped = "sudo -n " + wrapped;
-        CommandResult result = exec(wrapped, null, local, Duration.ofMinutes(5));
+        CommandResult result = exec(wrapped, local, Duration.ofMinutes(5));
         if (result.exitStatus() == 3) {
             try { Files.deleteIfExists(local); } catch (IOException ignored) { /* nothing was written */ }
             return false;
@@ -132,18 +169,14 @@ public final class SshHost implements AutoCloseable {
         return true;
     }
 
-    private CommandResult exec(String command, Path stdinFrom, Path stdoutTo, Duration timeout) {
+    private CommandResult exec(String command, Path stdoutTo, Duration timeout) {
         for (int attempt = 1; ; attempt++) {
             connect();
             SSHClient current;
             synchronized (this) { current = client; }
             try (Session session = current.startSession()) {
                 Session.Command cmd = session.exec(command);
-                if (stdinFrom != null) {
-                    try (OutputStream in = cmd.getOutputStream()) { Files.copy(stdinFrom, in); }
-                } else {
-                    cmd.getOutputStream().close();
-                }
+                cmd.getOutputStream().close();
                 String out;
                 if (stdoutTo != null) {
                     try (InputStream remote = cmd.getInputStream()) {

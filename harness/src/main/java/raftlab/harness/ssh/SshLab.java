@@ -3,6 +3,7 @@ package raftlab.harness.ssh;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import raftlab.harness.lab.Grudge;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabException;
 import raftlab.harness.lab.LabNode;
+import raftlab.node.cli.SecretFiles;
 
 /**
  * The ssh lab: one raft-node on each of any five (or more) Linux hosts, driven over SSH as
@@ -28,8 +30,10 @@ import raftlab.harness.lab.LabNode;
  * <p>Faults: iptables rules in two chains of the lab's own (partitions; random packet loss with
  * {@code -m statistic}), signals to the recorded pid (kill -9, SIGSTOP/SIGCONT), and wall-clock
  * offsets, set with {@code date} on real hosts or through libfaketime where hosts share a clock.
- * {@link #teardown()} resumes paused nodes, removes the chains and resets every clock whatever
- * happened before, and unless {@code leaveDbRunning} also kills the nodes and removes their files.
+ * A system clock is set only by a clock fault, never by {@code up()}, and never on a host that is
+ * this machine (the same kernel boot id; see {@link ClockSafety}): there only faketime is allowed.
+ * {@link #teardown()} resumes paused nodes, removes the chains and resets the clocks it moved,
+ * and unless {@code leaveDbRunning} also kills the nodes and removes their files.
  */
 public final class SshLab implements Lab {
     private static final Logger LOG = Logger.getLogger(SshLab.class.getName());
@@ -48,6 +52,12 @@ public final class SshLab implements Lab {
     private final TreeMap<String, String> faketimeLibs = new TreeMap<>();
     private final TreeMap<String, Long> pids = new TreeMap<>();
     private List<String> bugs = List.of();
+    /** Set by the first system clock a fault sets: only then do heals and teardown set the clocks back. */
+    private volatile boolean systemClockMoved;
+    /** Set once every host has been found to have a kernel, and so a clock, of its own. */
+    private volatile boolean ownClocksChecked;
+    private NodeTiming nodeTiming = NodeTiming.AUTO;
+    private List<String> timingArgs = List.of();
 
     /**
      * @param binary        the jar to upload and the main class to run (raft-node, or the stand-in)
@@ -96,6 +106,23 @@ public final class SshLab implements Lab {
         return new SshLab(opts, binary, words(java), words(extra));
     }
 
+    /** How long the node's timers are; AUTO (the default) is resolved against the hosts in {@link #up}. */
+    public SshLab nodeTiming(NodeTiming timing) {
+        this.nodeTiming = timing;
+        return this;
+    }
+
+    /** Asks every host whether it is emulated when the timing is AUTO; logs what was chosen and why. */
+    private void resolveNodeTiming() {
+        List<String> answers = nodeTiming == NodeTiming.AUTO
+                ? parallel.map(hosts, h -> h.run(NodeTiming.DETECT_SCRIPT, commandTimeout).stdout().strip())
+                : List.of();
+        NodeTiming resolved = nodeTiming.resolve(answers);
+        timingArgs = resolved.nodeArgs();
+        LOG.info(() -> "node timing " + resolved.name().toLowerCase(java.util.Locale.ROOT) + " (asked for "
+                + nodeTiming.name().toLowerCase(java.util.Locale.ROOT) + "; hosts run on " + answers + "): " + timingArgs);
+    }
+
     private static List<String> words(String text) {
         return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
@@ -135,11 +162,14 @@ public final class SshLab implements Lab {
         String digest = sha256(binary.jar());
         boolean faketime = options.clockMode() == ClockMode.FAKETIME;
         connectAll();
+        refuseSystemClockOnThisMachine();
+        resolveNodeTiming();
         List<String> libs = parallel.map(hosts, h -> h.runChecked("find java, iptables and libfaketime",
                 RemoteScripts.checkPrerequisites(faketime), commandTimeout).stdout().strip());
         synchronized (faketimeLibs) {
             for (int i = 0; i < hosts.size(); i++) if (faketime) faketimeLibs.put(hosts.get(i).name(), libs.get(i));
         }
+        Path secret = newSecret();
         parallel.map(hosts, h -> {
             String d = dir(h.name());
             // One round trip: stop a node an earlier run left, wipe its data, install the chains, print the jar's digest.
@@ -147,11 +177,29 @@ public final class SshLab implements Lab {
                     + RemoteScripts.wipe(d) + "\n" + RemoteScripts.installChains() + RemoteScripts.heal() + "\n" + RemoteScripts.jarDigest(d);
             String remoteDigest = h.runChecked("prepare the host", prepare, commandTimeout).stdout().strip();
             if (!remoteDigest.endsWith(digest)) uploadVerified(h, d + "/raft-node.jar", digest);
-            resetClock(h);
+            uploadSecret(h, secret);
+            // The faketime offset is a file of the node's; a system clock is left alone until a clock fault asks.
+            if (faketime) setClockOffset(h.name(), Duration.ZERO);
             return null;
         });
         parallel.map(hosts, h -> { startNode(h.name()); return null; });
         LOG.info(() -> "ssh lab up: " + nodes.stream().map(n -> n.id() + "=" + n.host()).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Takes over a lab that another process brought up and left running ({@code raftlab lab up --lab ssh}):
+     * its bug switches, and, for libfaketime clocks, where each host keeps the library, so that a node
+     * started again from here runs as its peers do.
+     */
+    public void adoptRunning(List<String> bugSwitches) {
+        this.bugs = List.copyOf(bugSwitches);
+        if (options.clockMode() != ClockMode.FAKETIME) return;
+        connectAll();
+        List<String> libs = parallel.map(hosts, h -> h.runChecked("find libfaketime", RemoteScripts.checkPrerequisites(true), commandTimeout)
+                .stdout().strip());
+        synchronized (faketimeLibs) {
+            for (int i = 0; i < hosts.size(); i++) faketimeLibs.put(hosts.get(i).name(), libs.get(i));
+        }
     }
 
     /**
@@ -174,12 +222,38 @@ public final class SshLab implements Lab {
                 + "); check the host's disk space and the connection");
     }
 
+    /** A fresh random cluster secret for this lab, in a local file only its owner can read, deleted once uploaded. */
+    private static Path newSecret() {
+        try {
+            Path dir = Files.createTempDirectory("raftlab-secret-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path file = SecretFiles.write(dir.resolve("cluster-secret"), SecretFiles.random());
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new LabException("could not make the lab's cluster secret: " + e.getMessage(), e);
+        }
+    }
+
+    private String secretDir(String id) { return dir(id) + "/secrets"; }
+
+    /** Into a directory only root can enter, so that the secret is never readable by others, not even while it arrives. */
+    private void uploadSecret(SshHost h, Path secret) {
+        String remote = secretDir(h.name()) + "/cluster-secret";
+        h.runChecked("make the secrets directory", "mkdir -p -m 700 " + Shell.quote(secretDir(h.name())) + " && chmod 700 "
+                + Shell.quote(secretDir(h.name())), commandTimeout);
+        h.upload(secret, remote);
+        h.runChecked("make the secret private", "chmod 600 " + Shell.quote(remote), commandTimeout);
+    }
+
     /** {@code raft-node run} with the cluster's peers, this node's data directory and the bug switches. */
     List<String> nodeArgs(String id) {
         List<String> args = new ArrayList<>(List.of("run", "--id", id,
                 "--peers", nodes.stream().map(LabNode::peerSpec).collect(Collectors.joining(",")),
-                "--data-dir", dir(id) + "/data", "--admin-token", adminToken()));
-        for (String bug : bugs) args.add("--bug-" + bug);
+                "--data-dir", dir(id) + "/data", "--cluster-secret-file", secretDir(id) + "/cluster-secret",
+                "--admin-token", adminToken()));
+        for (String bug : bugs) args.add(raftlab.raft.Bug.parse(bug).flag());
+        args.addAll(timingArgs);
         args.addAll(extraNodeArgs);
         return args;
     }
@@ -252,15 +326,35 @@ public final class SshLab implements Lab {
         switch (options.clockMode()) {
             case FAKETIME -> h.runChecked("move " + id + "'s clock", RemoteScripts.faketimeOffset(dir(id), offset), commandTimeout);
             // Real time is the harness's clock: the harness's machine is never changed, so it is the reference.
-            case SYSTEM -> h.runChecked("set " + id + "'s clock",
-                    RemoteScripts.setSystemClock(System.currentTimeMillis() + offset.toMillis()), commandTimeout);
+            case SYSTEM -> {
+                refuseSystemClockOnThisMachine();
+                systemClockMoved = true;
+                h.runChecked("set " + id + "'s clock", RemoteScripts.setSystemClock(System.currentTimeMillis() + offset.toMillis()), commandTimeout);
+            }
         }
     }
 
-    private void resetClock(SshHost h) { setClockOffset(h.name(), Duration.ZERO); }
-
     @Override public void resetClocks() {
-        parallel.map(hosts, h -> { resetClock(h); return null; });
+        if (options.clockMode() == ClockMode.SYSTEM && !systemClockMoved) return;
+        parallel.map(hosts, h -> { setClockOffset(h.name(), Duration.ZERO); return null; });
+    }
+
+    /**
+     * Refuses {@code --clock-mode system} when a host runs on this machine's kernel: setting its clock would set this
+     * machine's. Asked once per lab, before the first clock is set.
+     */
+    private void refuseSystemClockOnThisMachine() {
+        if (options.clockMode() != ClockMode.SYSTEM || ownClocksChecked) return;
+        List<String> ids = parallel.map(hosts, h -> {
+            CommandResult r = h.run("cat " + ClockSafety.BOOT_ID_FILE, commandTimeout);
+            return r.ok() ? r.stdout().strip() : "";
+        });
+        TreeMap<String, java.util.Optional<String>> byHost = new TreeMap<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            byHost.put(hosts.get(i).describe(), java.util.Optional.of(ids.get(i)).filter(s -> !s.isEmpty()));
+        }
+        ClockSafety.refusal(options.clockMode(), ClockSafety.ownBootId(), byHost).ifPresent(why -> { throw new LabException(why); });
+        ownClocksChecked = true;
     }
 
     @Override public void fetchLogs(Path dir) {
@@ -289,8 +383,9 @@ public final class SshLab implements Lab {
                 // No directory, no node reading its offset: nothing to reset (a second teardown).
                 case FAKETIME -> runQuietly(h, "reset " + h.name() + "'s clock", "[ ! -d " + Shell.quote(d) + " ] || { "
                         + RemoteScripts.faketimeOffset(d, Duration.ZERO) + "; }", hostFailures);
-                case SYSTEM -> runQuietly(h, "reset " + h.name() + "'s clock",
-                        RemoteScripts.setSystemClock(System.currentTimeMillis()), hostFailures);
+                case SYSTEM -> {
+                    if (systemClockMoved) runQuietly(h, "reset " + h.name() + "'s clock", RemoteScripts.setSystemClock(System.currentTimeMillis()), hostFailures);
+                }
             }
             if (!options.leaveDbRunning()) {
                 runQuietly(h, "kill the node", RemoteScripts.signal(d, "KILL", Duration.ofSeconds(5)), hostFailures);

@@ -46,5 +46,15 @@ public final class RunReport {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not draw the charts", e);
         }
+        writeRunPage(dir);
+    }
+
+    /** index.html: the run page that opens from the file system (the same page {@code raftlab serve} shows). */
+    public static void writeRunPage(Path dir) {
+        try {
+            raftlab.harness.serve.RunPage.writeStatic(dir);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not write the run page index.html", e);
+        }
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import raftlab.raft.Bugs;
+import raftlab.conventions.ExitCodes;
+import raftlab.node.cli.BugOptions;
 import raftlab.raft.ReadMode;
 import raftlab.sim.Durations;
 import raftlab.sim.Faults;
@@ -18,11 +19,11 @@ import raftlab.sim.SimOptions;
 import raftlab.sim.Workload;
 
 /** {@code raftlab sim}: Raft cores in one process, in virtual time, with faults from a seed. */
-@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = BugOptions.Transformer.class,
         description = {"Runs the Raft core in the deterministic simulator: a seeded fault schedule, simulated clients, "
                 + "invariants checked as it runs. The same seed and options replay the same run, event for event.",
                 "Exit 0: nothing violated; 1: an invariant was violated or the history is not linearizable; 2: verdict unknown; 254: bad options."})
-public final class SimCommand implements Callable<Integer> {
+public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
     @Spec CommandSpec spec;
 
     @Option(names = "--node-count", paramLabel = "N", description = "Raft servers, 3..101 (default 5).") String nodeCount = "5";
@@ -51,17 +52,14 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--op-timeout", paramLabel = "DURATION", description = "A client gives up on a request after this (default 1s).") String opTimeout = "1s";
     @Option(names = "--snapshot-every", paramLabel = "N", description = "Snapshot and compact the log after this many applied entries (default 500).") String snapshotEvery = "500";
     @Option(names = "--lease-reads", description = "Leaders serve reads from a lease instead of ReadIndex.") boolean leaseReads;
-    @Option(names = "--bug-stale-reads", description = "Bug: the leader answers reads from its state without confirming leadership.") boolean bugStaleReads;
-    @Option(names = "--bug-lease-wall-clock", description = "Bug: leases are timed on the wall clock.") boolean bugLeaseWallClock;
-    @Option(names = "--bug-no-fsync", description = "Bug: the log is acknowledged before it is synced.") boolean bugNoFsync;
-    @Option(names = "--bug-forget-vote", description = "Bug: the vote is not persisted before it is granted.") boolean bugForgetVote;
-    @Option(names = "--bug-commit-old-term", description = "Bug: entries of earlier terms are committed by counting replicas.") boolean bugCommitOldTerm;
-    @Option(names = "--bug-ack-on-append", description = "Bug: the leader acknowledges a write when it appends it.") boolean bugAckOnAppend;
     @Option(names = "--keep-going", description = "Run to the end after an invariant violation, so the checker sees what a bug does.") boolean keepGoing;
     @Option(names = "--explain", description = "Narrate each decision (votes, commits, elections) with its reason.") boolean explain;
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the event trace as JSON lines.") Path trace;
     @Option(names = "--out", paramLabel = "DIR", description = "Write history.edn and history.jsonl here (with --seeds: of each failing seed, in DIR/seed-0x...).") Path out;
     @Option(names = "--bench", description = "Measure simulated events per second (5 and 101 nodes) and print a table and a JSON line.") boolean bench;
+    final BugOptions bugOptions = new BugOptions();
+
+    @Override public BugOptions bugOptions() { return bugOptions; }
 
     @Override public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -72,7 +70,7 @@ public final class SimCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             stderr.println("error: " + e.getMessage() + "; see raftlab sim --help");
             stderr.flush();
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         try {
             if (bench) return Bench.run(stdout);
@@ -84,11 +82,11 @@ public final class SimCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             stderr.println("error: " + e.getMessage() + "; see raftlab sim --help");
             stderr.flush();
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } catch (UncheckedIOException e) {
             stderr.println("error: " + e.getMessage() + " (" + e.getCause().getMessage() + "); check that the path is writable");
             stderr.flush();
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } finally {
             stdout.flush();
         }
@@ -126,7 +124,7 @@ public final class SimCommand implements Callable<Integer> {
         b.opTimeoutMicros(duration(opTimeout, "--op-timeout"));
         b.readMode(leaseReads ? ReadMode.LEASE : ReadMode.READ_INDEX);
         b.snapshotEveryEntries(positive(snapshotEvery, "--snapshot-every", Integer.MAX_VALUE));
-        b.bugs(new Bugs(bugStaleReads, bugLeaseWallClock, bugNoFsync, bugForgetVote, bugCommitOldTerm, bugAckOnAppend));
+        b.bugs(bugOptions.toBugs());
         b.keepGoing(keepGoing);
         b.explain(explain);
         b.traceFile(trace);

@@ -192,6 +192,8 @@ final class Clients {
             redirect(op, notLeader.leader() == null ? -1 : world.indexOf(notLeader.leader()), "not-leader");
         } else if (outcome instanceof Outcome.Rejected) {
             complete(op, OpType.FAIL, op.invokeValue, "rejected");
+        } else if (outcome instanceof Outcome.SeqReused) {
+            complete(op, OpType.FAIL, op.invokeValue, "request-seq-reused");
         } else if (outcome instanceof Outcome.Unknown) {
             complete(op, OpType.INFO, op.invokeValue, "unknown");
         } else {

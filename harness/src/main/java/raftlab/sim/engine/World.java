@@ -68,7 +68,7 @@ public final class World {
         this.nodes = new SimNode[n];
         List<NodeId> voters = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            nodes[i] = new SimNode(i, !options.bugs().noFsync());
+            nodes[i] = new SimNode(i, !options.bugs().has(raftlab.raft.Bug.NO_FSYNC));
             voters.add(nodes[i].id);
         }
         RaftConfig d = RaftConfig.defaults(voters);

@@ -61,6 +61,8 @@ class KvClientTest {
             case "r8" -> sleep(3000);
             case "r9" -> reply(ex, 400, "{\"error\":\"bad\"}");
             case "r10" -> reply(ex, 500, "{\"error\":\"oops\"}");
+            case "r13" -> reply(ex, 422, "{\"error\":\"request-seq-reused\"}");
+            case "r14" -> reply(ex, 431, "{\"error\":\"the request headers are too large\"}");
             case "r11" -> {
                 // Closes the connection without an answer: the request was received, its fate unknown.
                 ex.getHttpContext().getServer();
@@ -141,6 +143,14 @@ class KvClientTest {
     }
 
     @Test void badRequestIsFail() { assertEquals(OpType.FAIL, run("write", 9, 1L).type()); }
+
+    @Test void reusedSequenceNumberIsFailNotInfo() {
+        Completion c = run("write", 13, 1L);
+        assertEquals(OpType.FAIL, c.type());
+        assertEquals("request-seq-reused", c.error());
+    }
+
+    @Test void headersTooLargeIsFail() { assertEquals(OpType.FAIL, run("write", 14, 1L).type()); }
 
     @Test void unexpectedServerErrorIsInfo() { assertEquals(OpType.INFO, run("write", 10, 1L).type()); }
 

@@ -184,6 +184,24 @@ class SshLabNamespaceTest {
         }
     }
 
+    /** The namespaces' sshd run on this machine's kernel: date -s there would set this machine's clock. */
+    @Test
+    void systemClockModeIsRefusedOnHostsThatShareThisKernel() throws Exception {
+        Path state = state();
+        List<String> hosts = NodesFile.read(state.resolve("nodes"));
+        SshLab lab = new SshLab(options(state, hosts).withClockMode(ClockMode.SYSTEM), new NodeBinary(echoJar(), ClockEcho.class.getName()),
+                List.of("-Xmx64m"), List.of());
+        try {
+            LabException e = assertThrows(LabException.class, () -> lab.up(List.of()));
+            assertTrue(e.getMessage().contains("this machine's clock") && e.getMessage().endsWith("use --clock-mode faketime"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("n1 ("), e.getMessage());
+            for (var node : lab.nodes()) assertFalse(lab.isRunning(node.id()), node.id() + " was not started");
+            assertThrows(LabException.class, () -> lab.setClockOffset("n2", Duration.ofSeconds(30)), "a clock fault is refused too");
+        } finally {
+            lab.teardown(); // sets no clock: none was moved
+        }
+    }
+
     @Test
     void anUnreachableHostIsNamed() {
         Path state = state();

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import raftlab.conventions.CommandErrors;
+import raftlab.conventions.ExitCodes;
 
 /** The {@code raft-node} command. */
 @Command(name = "raft-node", mixinStandardHelpOptions = true, version = "raft-node 0.1.0",
         description = "A Raft key-value store node, its client, a local cluster and a benchmark.",
         subcommands = {RunCommand.class, KvCommand.class, StatusCommand.class, WatchCommand.class, AdminCli.class,
-                ClusterCommand.class, BenchCommand.class, RepairCommand.class})
+                ClusterCommand.class, BenchCommand.class, ProbeCommand.class, RepairCommand.class})
 public final class RaftNodeMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -27,28 +29,20 @@ public final class RaftNodeMain implements Runnable {
     }
 
     public static int execute(String[] args) {
-        CommandLine cli = new CommandLine(new RaftNodeMain());
-        cli.setOverwrittenOptionsAllowed(true);
-        cli.setParameterExceptionHandler((e, a) -> {
-            String command = e.getCommandLine().getCommandName();
-            System.err.println("error: " + e.getMessage() + "; see 'raft-node " + (command.equals("raft-node") ? "" : command + " ") + "--help'");
-            return 254;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof UserError) {
-                System.err.println("error: " + e.getMessage());
-                return 254;
-            }
-            System.err.println("error: raft-node crashed (" + e + "); please report it with the stack trace below");
-            e.printStackTrace();
-            return 255;
-        });
+        CommandLine cli = commandLine();
         try {
-            return cli.execute(expandConfig(args));
+            return CommandErrors.execute(cli, expandConfig(args));
         } catch (UserError e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /** The command with raftlab's exit codes for bad arguments and crashes; options may be given twice (the last wins). */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new RaftNodeMain());
+        cli.setOverwrittenOptionsAllowed(true);
+        return CommandErrors.install(cli);
     }
 
     /** {@code run --config FILE}: the file's options go first, so the command line overrides them. */

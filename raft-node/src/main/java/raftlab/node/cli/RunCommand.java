@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import raftlab.node.NodeLog;
@@ -22,11 +21,11 @@ import raftlab.raft.NodeId;
 import raftlab.raft.RaftConfig;
 import raftlab.raft.ReadMode;
 
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = BugOptions.Transformer.class,
         description = "Run one Raft key-value node until SIGTERM or Ctrl-C.",
         footer = {"", "Options may also come from --config node.json, whose keys are the long option names without dashes",
                 "(\"id\", \"peers\", \"data-dir\", ...); options on the command line win."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, BugOptions.Holder {
     @Option(names = "--id", paramLabel = "ID", description = "This node's id, one of the ids in --peers.")
     String id;
 
@@ -43,10 +42,22 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cluster-id", defaultValue = "raftlab", description = "The cluster's name; peers and data directories of another cluster are refused (default: ${DEFAULT-VALUE}).")
     String clusterId;
 
-    @Option(names = "--cluster-secret", paramLabel = "SECRET", description = "The shared secret peers prove in the handshake (default: a well-known value, with a warning).")
+    @Option(names = "--cluster-secret-file", paramLabel = "FILE",
+            description = "Required: a file (chmod 600) holding the secret every peer proves in the handshake; the same in every node.")
+    Path clusterSecretFile;
+
+    /** Refused: a secret on the command line is shown by ps to everyone on the machine. */
+    @Option(names = "--cluster-secret", paramLabel = "SECRET", hidden = true)
     String clusterSecret;
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "The token admin requests must carry in Admin-Token (default: admin disabled).")
+    @Option(names = "--client-token-file", paramLabel = "FILE",
+            description = "Optional: a file (chmod 600) with a token every client request except GET /health must carry as 'Authorization: Bearer TOKEN'.")
+    Path clientTokenFile;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "A file (chmod 600) with the token admin requests must carry in Admin-Token (default: admin disabled).")
+    Path adminTokenFile;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "As --admin-token-file, but visible to every user in ps; for trying things by hand.")
     String adminToken;
 
     @Option(names = "--bind", paramLabel = "HOST", description = "The address to listen on (default: this node's host in --peers).")
@@ -88,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--segment-size", defaultValue = "16777216", paramLabel = "BYTES", description = "Log segment size (default: ${DEFAULT-VALUE}).")
     long segmentBytes;
 
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "512", description = "Client connections served at once; more get 503, idle ones close after 60 s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "512", description = "Client connections served at once; past it a new one takes the slot of the one waiting longest without a whole request, or gets 503; idle ones close after 60 s (default: ${DEFAULT-VALUE}).")
     int maxClientConnections;
 
     @Option(names = "--log-file", paramLabel = "FILE", description = "Append the log here instead of standard output.")
@@ -97,8 +108,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Log every Raft decision with its reason (slow; for people).")
     boolean explain;
 
-    @ArgGroup(exclusive = false, heading = "%nBug switches (break the node on purpose, for lab exercises)%n")
-    BugOptions bugOptions = new BugOptions();
+    final BugOptions bugOptions = new BugOptions();
+
+    @Override public BugOptions bugOptions() { return bugOptions; }
 
     @Override public Integer call() throws IOException, InterruptedException {
         NodeSettings settings = settings();
@@ -111,12 +123,11 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println(started);
         if (logFile != null) log.info(started);
         if (settings.bugs().any()) {
-            String warning = "WARNING: bug switches on (" + String.join(", ", NodeRuntime.bugNames(settings.bugs()))
+            String warning = "WARNING: bug switches on (" + String.join(", ", settings.bugs().names())
                     + "): this node breaks its promises on purpose, for lab exercises";
             System.err.println(warning);
             log.info(warning);
         }
-        if (clusterSecret == null) log.info("warning: no --cluster-secret given; peers authenticate with a well-known secret, so anyone can join");
         NodeRuntime node;
         try {
             node = NodeRuntime.start(settings, log);
@@ -133,7 +144,8 @@ public final class RunCommand implements Callable<Integer> {
             log.info("stopped cleanly");
         }, "shutdown"));
         node.awaitLoop();
-        // The loop ends only on a storage failure (the node stays up to say why) or at shutdown.
+        // The loop ends on a storage failure (the node stays up to say why), at shutdown, or when a thread the
+        // node depends on died: then FailStop ends the process with 255 after /health has said why.
         while (true) Thread.sleep(60_000);
     }
 
@@ -167,12 +179,21 @@ public final class RunCommand implements Callable<Integer> {
         RaftConfig raft = new RaftConfig(voters, electionTicks, heartbeatTicks, mode, defaults.clockDriftBound(),
                 defaults.maxEntriesPerAppend(), defaults.maxInflightAppends(), snapshotEvery, defaults.snapshotChunkBytes(),
                 defaults.maxSessions(), requestTicks, explain);
-        Bugs bugs = bugOptions == null ? Bugs.NONE : bugOptions.toBugs();
-        byte[] secret = (clusterSecret != null ? clusterSecret : "raftlab-default-secret:" + clusterId).getBytes(StandardCharsets.UTF_8);
+        Bugs bugs = bugOptions.toBugs();
+        if (clusterSecret != null) {
+            throw new UserError("--cluster-secret puts the secret where ps shows it to every user; write it to a file only you can read (chmod 600) and pass --cluster-secret-file");
+        }
+        if (clusterSecretFile == null) {
+            throw new UserError("--cluster-secret-file is missing; create a secret shared by every node with: (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > secret) and pass --cluster-secret-file secret");
+        }
+        byte[] secret = SecretFiles.read(clusterSecretFile, "--cluster-secret-file").getBytes(StandardCharsets.UTF_8);
+        String clientToken = clientTokenFile == null ? null : SecretFiles.read(clientTokenFile, "--client-token-file");
+        if (adminTokenFile != null && adminToken != null) throw new UserError("give --admin-token-file or --admin-token, not both");
+        String admin = adminTokenFile != null ? SecretFiles.read(adminTokenFile, "--admin-token-file") : adminToken;
         Path dir = dataDir != null ? dataDir : Path.of("data-" + id);
         if (segmentBytes < 4096) throw new UserError("--segment-size must be at least 4096 bytes");
-        return new NodeSettings(id, addresses, dir, clusterId, secret, adminToken, bind != null ? bind : self.host(), tickMillis, raft, bugs,
+        return new NodeSettings(id, addresses, dir, clusterId, secret, admin, bind != null ? bind : self.host(), tickMillis, raft, bugs,
                 join, batchMaxEntries, batchWaitMillis * 1000, segmentBytes == 0 ? RaftStorage.DEFAULT_SEGMENT_BYTES : segmentBytes,
-                maxClientConnections, requestTimeoutMillis + 1000);
+                maxClientConnections, requestTimeoutMillis + 1000, clientToken);
     }
 }

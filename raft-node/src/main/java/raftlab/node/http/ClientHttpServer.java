@@ -12,10 +12,13 @@ public final class ClientHttpServer implements AutoCloseable {
     private final EventLoopHttpServer server;
 
     public ClientHttpServer(String host, int port, int maxConnections, NodeApi node, NodeMetrics metrics, Consumer<String> log) throws IOException {
-        server = new EventLoopHttpServer(host, port, maxConnections, Exchange.MAX_BODY_BYTES, new ClientApiHandler(node, metrics, log), log);
+        server = new EventLoopHttpServer(host, port, HttpLimits.forNode(maxConnections), new ClientApiHandler(node, metrics, log), log);
     }
 
-    public void start() { server.start(); }
+    public void start() { server.start(null); }
+
+    /** Starts serving; {@code crash} is told if the event loop thread dies (null: the JVM's default handler). */
+    public void start(Thread.UncaughtExceptionHandler crash) { server.start(crash); }
 
     public int port() { return server.port(); }
 

@@ -29,8 +29,8 @@ import java.util.function.Consumer;
  * per request; here one wake-up reads every ready connection, and one covers every answer queued
  * before the loop looks (a commit batch completes many at once). Handlers must not block: they
  * answer at once or later, from any thread, through {@link HttpResponse}; one that throws is
- * answered 500. Connections beyond {@code maxConnections} are answered 503 and closed; idle ones
- * close after a minute.
+ * answered 500. What clients may cost (connections, buffered bytes, time per request) is bounded by
+ * {@link HttpLimits}: a client is hostile until its request is whole.
  */
 final class EventLoopHttpServer implements AutoCloseable, Executor {
     interface Handler {
@@ -38,16 +38,19 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
         void handle(HttpRequest request, HttpResponse response);
     }
 
-    static final int MAX_HEAD_BYTES = 16 * 1024;
-    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** An idle connection this old may be closed to make room for a new one when the node is at its connection limit. */
+    private static final long EVICTABLE_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int FRESH_BUFFER_BYTES = 4096;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final Selector selector;
     private final ServerSocketChannel server;
     private final Handler handler;
     private final Consumer<String> log;
-    private final int maxConnections;
+    private final HttpLimits limits;
     private final RequestParser parser;
+    /** The capacity of every connection's input buffer together, against {@code limits.nodeBufferBytes()}. */
+    private long bufferedBytes;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Set<Connection> connections = new HashSet<>();
@@ -55,7 +58,7 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
     private volatile boolean running = true;
     private Thread thread;
 
-    EventLoopHttpServer(String host, int port, int maxConnections, int maxBodyBytes, Handler handler, Consumer<String> log) throws IOException {
+    EventLoopHttpServer(String host, int port, HttpLimits limits, Handler handler, Consumer<String> log) throws IOException {
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();
         server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -64,15 +67,21 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
         server.register(selector, SelectionKey.OP_ACCEPT);
         this.handler = handler;
         this.log = log;
-        this.maxConnections = maxConnections;
-        this.parser = new RequestParser(MAX_HEAD_BYTES, maxBodyBytes);
+        this.limits = limits;
+        this.parser = new RequestParser(limits.maxHeadBytes(), limits.maxBodyBytes());
     }
 
     int port() { return server.socket().getLocalPort(); }
 
-    void start() {
+    /**
+     * Starts the event loop. A failure of one connection closes that connection; anything that escapes the
+     * loop (an Error, such as running out of memory) ends the thread and goes to {@code crash}, which in a
+     * node stops the process: a loop that is gone must not leave a port that accepts and never answers.
+     */
+    void start(Thread.UncaughtExceptionHandler crash) {
         thread = new Thread(this::loop, "http-loop");
         thread.setDaemon(true);
+        if (crash != null) thread.setUncaughtExceptionHandler(crash);
         thread.start();
     }
 
@@ -103,7 +112,7 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
                 }
                 long now = System.nanoTime();
                 if (now >= nextSweep) {
-                    closeIdle(now);
+                    sweep(now);
                     nextSweep = now + TimeUnit.SECONDS.toNanos(1);
                 }
             } catch (IOException | RuntimeException e) {
@@ -129,13 +138,35 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
         while ((channel = server.accept()) != null) {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (connections.size() >= limits.maxConnections()) {
+                Connection victim = longestWaiting(System.nanoTime());
+                if (victim != null) victim.close();
+            }
             Connection c = new Connection(channel);
             c.key = channel.register(selector, SelectionKey.OP_READ, c);
             connections.add(c);
-            if (connections.size() > maxConnections) {
+            if (connections.size() > limits.maxConnections()) {
                 c.answerAndClose(503, "too many client connections; retry later", 0);
             }
         }
+    }
+
+    /**
+     * The connection that has waited longest for a whole request, so that slow or silent clients cannot
+     * keep the connection slots from clients with requests: one with a partial request (oldest first
+     * byte), or else one idle for a while; null when every connection is busy with a real request.
+     */
+    private Connection longestWaiting(long now) {
+        Connection victim = null;
+        long oldest = Long.MAX_VALUE;
+        for (Connection c : connections) {
+            long since = c.waitingSince(now);
+            if (since < oldest) {
+                oldest = since;
+                victim = c;
+            }
+        }
+        return victim;
     }
 
     private void ready(Connection c, SelectionKey key) {
@@ -150,15 +181,16 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
         }
     }
 
-    private void closeIdle(long now) {
-        for (Connection c : new ArrayList<>(connections)) if (!c.busy && now - c.lastActive > IDLE_NANOS) c.close();
+    /** Closes idle connections and refuses requests past their deadlines. */
+    private void sweep(long now) {
+        for (Connection c : new ArrayList<>(connections)) c.checkDeadlines(now);
     }
 
     /** One client connection; touched only by the event loop thread. */
     private final class Connection {
         private final SocketChannel channel;
         private SelectionKey key;
-        private byte[] in = new byte[4096];
+        private byte[] in = new byte[FRESH_BUFFER_BYTES];
         private int start;
         private int end;
         private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
@@ -169,10 +201,48 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
         private boolean parsing;
         /** Bytes of an oversized body still to read and drop before closing. */
         private long discard;
-        private long lastActive = System.nanoTime();
+        /** When the connection was opened or last answered: its idleness is counted from here, not from its last byte. */
+        private long lastAnswered = System.nanoTime();
+        /** When the first byte of the request being read arrived, or 0 when none is being read. */
+        private long requestStarted;
+        /** When the head of the request being read was complete, or 0. */
+        private long headCompleted;
+        /** When this connection was answered for the last time, or 0 while it is not closing. */
+        private long closingSince;
         private boolean closed;
 
-        Connection(SocketChannel channel) { this.channel = channel; }
+        Connection(SocketChannel channel) {
+            this.channel = channel;
+            bufferedBytes += in.length;
+        }
+
+        /** Waiting for a request: not with the handler, nothing to send. */
+        private boolean reading() { return !busy && !closeWhenFlushed && out.isEmpty(); }
+
+        /** See {@link #longestWaiting}: the time this connection started waiting, or Long.MAX_VALUE when it is not evictable. */
+        long waitingSince(long now) {
+            if (closed || !reading()) return Long.MAX_VALUE;
+            if (start < end) return requestStarted == 0 ? now : requestStarted;
+            return now - lastAnswered > EVICTABLE_IDLE_NANOS ? lastAnswered : Long.MAX_VALUE;
+        }
+
+        void checkDeadlines(long now) {
+            if (closed) return;
+            if (closeWhenFlushed) {
+                // Answered and closing, but the client reads neither its answer nor stops sending its oversized body.
+                if (closingSince != 0 && now - closingSince > limits.bodyNanos()) close();
+            } else if (!reading()) {
+                return; // the node has the request in hand; its own timeout answers it
+            } else if (start < end && requestStarted != 0) {
+                if (headCompleted == 0 && now - requestStarted > limits.headNanos()) {
+                    answerAndClose(408, "the request head did not arrive within " + TimeUnit.NANOSECONDS.toMillis(limits.headNanos()) + " ms", 0);
+                } else if (headCompleted != 0 && now - headCompleted > limits.bodyNanos()) {
+                    answerAndClose(408, "the request body did not arrive within " + TimeUnit.NANOSECONDS.toMillis(limits.bodyNanos()) + " ms", 0);
+                }
+            } else if (now - lastAnswered > limits.idleNanos()) {
+                close();
+            }
+        }
 
         void read() throws IOException {
             readBuffer.clear();
@@ -181,29 +251,48 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
                 close();
                 return;
             }
-            lastActive = System.nanoTime();
             readBuffer.flip();
             if (discard > 0) {
                 discard -= readBuffer.remaining();
                 if (discard <= 0 && out.isEmpty()) close();
                 return;
             }
-            append(readBuffer);
-            parse();
+            if (append(readBuffer)) parse();
         }
 
-        private void append(ByteBuffer bytes) {
+        /** Buffers the bytes read; false (and the connection answered and closing) when the node cannot afford them. */
+        private boolean append(ByteBuffer bytes) {
             int n = bytes.remaining();
+            if (start == end && requestStarted == 0) requestStarted = System.nanoTime();
             if (end + n > in.length) {
                 if (start > 0) {
                     System.arraycopy(in, start, in, 0, end - start);
                     end -= start;
                     start = 0;
                 }
-                if (end + n > in.length) in = Arrays.copyOf(in, Math.max(in.length * 2, end + n));
+                if (end + n > in.length) {
+                    // The parser refuses any request that needs more; this only guards against a mistake in it.
+                    long perConnection = limits.maxHeadBytes() + 2L * limits.maxBodyBytes() + 2L * RequestParser.MAX_CHUNK_LINE_BYTES + readBuffer.capacity();
+                    int capacity = (int) Math.min(perConnection, Math.max(in.length * 2L, (long) end + n));
+                    if (end + n > capacity) {
+                        answerAndClose(413, "the request is larger than this server takes", 0);
+                        return false;
+                    }
+                    if (bufferedBytes + capacity - in.length > limits.nodeBufferBytes()) {
+                        answerAndClose(503, "the node holds too many unfinished requests; retry later", 0);
+                        return false;
+                    }
+                    resize(capacity);
+                }
             }
             bytes.get(in, end, n);
             end += n;
+            return true;
+        }
+
+        private void resize(int capacity) {
+            bufferedBytes += capacity - in.length;
+            in = Arrays.copyOf(in, capacity);
         }
 
         private void parse() {
@@ -213,7 +302,9 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
             try {
                 while (!closed && !closeWhenFlushed && !busy && out.isEmpty() && start < end) {
                     RequestParser.Result result = parser.parse(in, start, end);
+                    if (requestStarted == 0) requestStarted = System.nanoTime();
                     if (result instanceof RequestParser.NeedMore more) {
+                        if (more.headComplete() && headCompleted == 0) headCompleted = System.nanoTime();
                         if (more.expectsContinue() && !continueSent) {
                             continueSent = true;
                             write(CONTINUE);
@@ -221,11 +312,16 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
                         break;
                     } else if (result instanceof RequestParser.Parsed p) {
                         start += p.consumed();
+                        requestStarted = 0;
+                        headCompleted = 0;
                         if (start == end) {
                             start = 0;
                             end = 0;
                             // A large body grew the buffer; do not keep that memory for an idle connection.
-                            if (in.length > 64 * 1024) in = new byte[4096];
+                            if (in.length > 64 * 1024) {
+                                bufferedBytes -= in.length - FRESH_BUFFER_BYTES;
+                                in = new byte[FRESH_BUFFER_BYTES];
+                            }
                         }
                         continueSent = false;
                         busy = true;
@@ -269,8 +365,11 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
                 return;
             }
             if (closed) return;
-            lastActive = System.nanoTime();
-            if (!keepAlive) closeWhenFlushed = true;
+            lastAnswered = System.nanoTime();
+            if (!keepAlive) {
+                closeWhenFlushed = true;
+                closingSince = lastAnswered;
+            }
             busy = false;
             write(bytes);
         }
@@ -303,6 +402,8 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
             if (closed) return;
             closed = true;
             connections.remove(this);
+            bufferedBytes -= in.length;
+            in = null;
             key.cancel();
             try {
                 channel.close();

@@ -4,9 +4,6 @@ import java.util.function.Consumer;
 
 /** Writing JSON answers. */
 final class Exchange {
-    /** Bodies are small JSON objects; a megabyte is already suspicious. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
-
     private Exchange() {}
 
     static void json(HttpResponse response, int status, String json) {

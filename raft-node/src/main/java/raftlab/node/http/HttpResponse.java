@@ -61,9 +61,12 @@ public final class HttpResponse {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 422 -> "Unprocessable Content";
             case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";
             default -> "Status";

@@ -1,8 +1,11 @@
 package raftlab.node.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -12,6 +15,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class JsonValues {
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Request bodies: one JSON value and nothing after it, no key twice ({@code {"value":1}xyz} and
+     * {@code {"value":1,"value":2}} were accepted, the second as 2).
+     */
+    private static final ObjectReader STRICT = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JsonValues() {}
 
@@ -45,9 +55,9 @@ public final class JsonValues {
     public static ObjectNode parseObject(byte[] body) throws BadInput {
         JsonNode node;
         try {
-            node = MAPPER.readTree(body);
+            node = STRICT.readTree(body);
         } catch (java.io.IOException e) {
-            throw new BadInput("the body is not valid JSON");
+            throw new BadInput("the body is not valid JSON (one object, nothing after it, no key twice)");
         }
         if (node == null || !node.isObject()) throw new BadInput("the body must be a JSON object");
         return (ObjectNode) node;

@@ -1,7 +1,6 @@
 package raftlab.node.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import raftlab.raft.kv.KvOp;
 
@@ -31,8 +30,14 @@ final class KvRequests {
         if (segments.length < 3 || segments.length > 4 || (segments.length == 4 && !segments[3].equals("cas"))) {
             throw new Refused(404, "no such path; use /kv/{key} or /kv/{key}/cas");
         }
-        String key = URLDecoder.decode(segments[2], StandardCharsets.UTF_8);
+        String key;
+        try {
+            key = PercentDecoding.decode(segments[2]);
+        } catch (PercentDecoding.Malformed e) {
+            throw new Refused(400, e.getMessage());
+        }
         if (key.isEmpty()) throw new Refused(400, "the key is empty; use /kv/{key}");
+        if (key.chars().anyMatch(Character::isISOControl)) throw new Refused(400, "the key contains a control character");
         if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             throw new Refused(413, "the key is longer than " + MAX_KEY_BYTES + " bytes");
         }
@@ -49,6 +54,8 @@ final class KvRequests {
                 throw new Refused(400, "the Request-Seq header must be a non-negative integer");
             }
             if (seq < 0) throw new Refused(400, "the Request-Seq header must be a non-negative integer");
+            // No later request could have a larger number: this one would leave its client unable to make another.
+            if (seq == Long.MAX_VALUE) throw new Refused(400, "the Request-Seq header must be less than " + Long.MAX_VALUE);
             if (clientId == null) throw new Refused(400, "a Request-Seq header needs a Client-Id header");
         }
         boolean cas = segments.length == 4;

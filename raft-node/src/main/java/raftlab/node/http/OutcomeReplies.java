@@ -10,7 +10,8 @@ import raftlab.raft.Outcome;
 
 /**
  * Turns an outcome into the contract's status codes: 200 it happened, 409 a compare-and-set ran and
- * found another value, 307 ask the leader, 503 certainly not appended, 504 may or may not happen.
+ * found another value, 307 ask the leader, 422 a sequence number reused for another request (nothing
+ * applied), 503 certainly not appended, 504 may or may not happen.
  */
 final class OutcomeReplies {
     private OutcomeReplies() {}
@@ -72,6 +73,9 @@ final class OutcomeReplies {
             exchange.header("Raft-Leader", leader.id());
             Exchange.error(exchange, 307, "this node is not the leader; ask " + leader.id(), leader.id());
             return "redirect";
+        } else if (outcome instanceof Outcome.SeqReused r) {
+            Exchange.json(exchange, 422, "{\"error\":\"request-seq-reused\",\"reason\":" + JsonValues.quote(r.reason()) + "}");
+            return "seq-reused";
         } else if (outcome instanceof Outcome.Rejected r) {
             Exchange.error(exchange, admin ? 409 : 503, r.reason(), leaderOf(node));
             return "rejected";

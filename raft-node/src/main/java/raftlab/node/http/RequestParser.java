@@ -16,8 +16,11 @@ final class RequestParser {
     /** What the front of the buffer holds. */
     sealed interface Result {}
 
-    /** Not a whole request yet; {@code expectsContinue} when the head is complete and asks for {@code 100 Continue}. */
-    record NeedMore(boolean expectsContinue) implements Result {}
+    /**
+     * Not a whole request yet; {@code headComplete} once the request line and headers are in (the body's own
+     * deadline starts then), {@code expectsContinue} when that head asks for {@code 100 Continue}.
+     */
+    record NeedMore(boolean headComplete, boolean expectsContinue) implements Result {}
 
     /** A whole request, taking {@code consumed} bytes; {@code keepAlive} when the connection stays open after the answer. */
     record Parsed(HttpRequest request, boolean keepAlive, int consumed) implements Result {}
@@ -28,7 +31,9 @@ final class RequestParser {
      */
     record Refused(int status, String message, long discard) implements Result {}
 
-    private static final NeedMore NEED_MORE = new NeedMore(false);
+    private static final NeedMore NEED_MORE = new NeedMore(false, false);
+    /** A chunk-size line (size and extensions) longer than this is not from a real client. */
+    static final int MAX_CHUNK_LINE_BYTES = 1024;
 
     private final int maxHeadBytes;
     private final int maxBodyBytes;
@@ -49,6 +54,11 @@ final class RequestParser {
         int lineEnd = lineEnd(buf, start, headEnd);
         String[] parts = text(buf, start, lineEnd).split(" ");
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) return new Refused(400, "malformed request line", 0);
+        // A control character in the target would otherwise travel on, into a redirect's Location header.
+        for (int i = 0; i < parts[1].length(); i++) {
+            char ch = parts[1].charAt(i);
+            if (ch < 0x21 || ch == 0x7f) return new Refused(400, "the request target contains a control character or space; percent-encode it", 0);
+        }
         Map<String, String> headers = new HashMap<>();
         for (int at = lineEnd + 1; at <= headEnd; ) {
             int end = lineEnd(buf, at, headEnd);
@@ -60,6 +70,12 @@ final class RequestParser {
         boolean keepAlive = parts[2].equals("HTTP/1.1") ? !"close".equalsIgnoreCase(connection) : "keep-alive".equalsIgnoreCase(connection);
         Head head = new Head(parts[0], parts[1], headers, keepAlive, "100-continue".equalsIgnoreCase(headers.get("expect")));
         String length = headers.get("content-length");
+        String transferEncoding = headers.get("transfer-encoding");
+        // Both, or an encoding other than chunked, is how requests are smuggled past proxies: refuse rather than guess.
+        if (length != null && transferEncoding != null) return new Refused(400, "a request may not have both Content-Length and Transfer-Encoding", 0);
+        if (transferEncoding != null && !"chunked".equalsIgnoreCase(transferEncoding)) {
+            return new Refused(400, "the only Transfer-Encoding this server takes is chunked", 0);
+        }
         if (length != null) {
             long n;
             try {
@@ -74,13 +90,13 @@ final class RequestParser {
             if (buffered < n) return head.needMore();
             return head.parsed(Arrays.copyOfRange(buf, bodyStart, bodyStart + (int) n), bodyStart + (int) n - from);
         }
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) return chunked(buf, from, bodyStart, to, head);
+        if (transferEncoding != null) return chunked(buf, from, bodyStart, to, head);
         return head.parsed(new byte[0], bodyStart - from);
     }
 
     /** The request line and headers, read; what the body needs to become a request. */
     private record Head(String method, String target, Map<String, String> headers, boolean keepAlive, boolean expectsContinue) {
-        NeedMore needMore() { return new NeedMore(expectsContinue); }
+        NeedMore needMore() { return new NeedMore(true, expectsContinue); }
 
         Parsed parsed(byte[] body, int consumed) {
             int q = target.indexOf('?');
@@ -93,8 +109,13 @@ final class RequestParser {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int pos = at;
         while (true) {
-            int lineEnd = indexOf(buf, pos, to, (byte) '\n');
-            if (lineEnd < 0) return head.needMore();
+            // Chunk framing may cost at most as much again as the body itself: a million one-byte chunks are an attack.
+            if ((long) pos - at > 2L * maxBodyBytes + MAX_CHUNK_LINE_BYTES) return new Refused(413, "the chunked body's framing is too large", 0);
+            int lineEnd = indexOf(buf, pos, Math.min(to, pos + MAX_CHUNK_LINE_BYTES + 1), (byte) '\n');
+            if (lineEnd < 0) {
+                return to - pos > MAX_CHUNK_LINE_BYTES ? new Refused(400, "a chunk-size line is longer than " + MAX_CHUNK_LINE_BYTES + " bytes", 0)
+                        : head.needMore();
+            }
             String sizeLine = text(buf, pos, lineEnd).trim();
             int semicolon = sizeLine.indexOf(';');
             int n;
@@ -106,9 +127,13 @@ final class RequestParser {
             if (n < 0) return new Refused(400, "malformed chunk size in a chunked body", 0);
             pos = lineEnd + 1;
             if (n == 0) {
-                // Trailers, if any, end with an empty line; they are ignored.
+                // Trailers, if any, end with an empty line; they are ignored, and bounded like a head.
+                int trailersStart = pos;
                 while (true) {
                     int end = indexOf(buf, pos, to, (byte) '\n');
+                    if (end - trailersStart > maxHeadBytes || (end < 0 && to - trailersStart > maxHeadBytes)) {
+                        return new Refused(431, "the chunked body's trailers are too large", 0);
+                    }
                     if (end < 0) return head.needMore();
                     boolean empty = end == pos || (end == pos + 1 && buf[pos] == '\r');
                     pos = end + 1;
@@ -119,9 +144,14 @@ final class RequestParser {
             if (to - pos < n) return head.needMore();
             body.write(buf, pos, n);
             pos += n;
-            int end = indexOf(buf, pos, to, (byte) '\n');
-            if (end < 0) return head.needMore();
-            pos = end + 1;
+            // The data ends with exactly one line end, not with anything the client likes.
+            if (pos >= to) return head.needMore();
+            if (buf[pos] == '\r') {
+                if (pos + 1 >= to) return head.needMore();
+                pos++;
+            }
+            if (buf[pos] != '\n') return new Refused(400, "a chunk's data is longer than its size says", 0);
+            pos++;
         }
     }
 

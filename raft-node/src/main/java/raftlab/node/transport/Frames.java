@@ -17,6 +17,8 @@ final class Frames {
     static final byte REJECT = 5;
     /** A snapshot chunk plus headers fits easily; anything larger is a broken or hostile peer. */
     static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
+    /** A handshake frame holds a cluster id, two node ids, an address and a nonce or a proof. */
+    static final int MAX_HANDSHAKE_FRAME_BYTES = 1024;
 
     record Frame(byte type, byte[] body) {}
 
@@ -29,9 +31,12 @@ final class Frames {
         out.write(body);
     }
 
-    static Frame read(DataInputStream in) throws IOException {
+    static Frame read(DataInputStream in) throws IOException { return read(in, MAX_FRAME_BYTES); }
+
+    /** Reads one frame of at most {@code maxBytes}: before a peer is authenticated only a small one, so nothing large is allocated for a stranger. */
+    static Frame read(DataInputStream in, int maxBytes) throws IOException {
         int length = in.readInt();
-        if (length < 2 || length > MAX_FRAME_BYTES) throw new IOException("a peer sent a frame of impossible length " + length);
+        if (length < 2 || length > maxBytes) throw new IOException("a frame of length " + length + " (at most " + maxBytes + " here)");
         byte version = in.readByte();
         if (version != VERSION) throw new IOException("a peer speaks frame version " + version + ", this node speaks " + VERSION);
         byte type = in.readByte();

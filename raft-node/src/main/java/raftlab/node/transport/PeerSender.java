@@ -41,8 +41,7 @@ final class PeerSender implements Runnable {
         this.context = context;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.dropped = dropped;
-        this.thread = new Thread(this, "peer-sender-" + peerId);
-        thread.setDaemon(true);
+        this.thread = context.thread(this, "peer-sender-" + peerId);
         thread.start();
     }
 
@@ -103,7 +102,7 @@ final class PeerSender implements Runnable {
         h.write(nonce);
         Frames.write(out, Frames.HELLO, hello.toByteArray());
         out.flush();
-        Frames.Frame reply = Frames.read(in);
+        Frames.Frame reply = Frames.read(in, Frames.MAX_HANDSHAKE_FRAME_BYTES);
         if (reply.type() == Frames.REJECT) throw new IOException("refused: " + new DataInputStream(new java.io.ByteArrayInputStream(reply.body())).readUTF());
         if (reply.type() != Frames.CHALLENGE) throw new IOException("unexpected frame type " + reply.type() + " in the handshake");
         DataInputStream c = new DataInputStream(new java.io.ByteArrayInputStream(reply.body()));

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -25,13 +26,20 @@ public final class PeerTransport implements AutoCloseable {
     private final int queueCapacity;
     private final Map<String, PeerSender> senders = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final InboundGate gate;
     private ServerSocket server;
     private volatile boolean running = true;
 
     public PeerTransport(String selfId, String clusterId, byte[] secret, AddressBook addresses, int queueCapacity,
-                         Receiver receiver, Consumer<String> log) {
-        this.context = new TransportContext(selfId, clusterId, secret, addresses, receiver, log, this::peerUp);
+                         Receiver receiver, Consumer<String> log, Thread.UncaughtExceptionHandler crash) {
+        this(selfId, clusterId, secret, addresses, queueCapacity, receiver, log, crash, InboundGate.MAX_INBOUND);
+    }
+
+    PeerTransport(String selfId, String clusterId, byte[] secret, AddressBook addresses, int queueCapacity,
+                  Receiver receiver, Consumer<String> log, Thread.UncaughtExceptionHandler crash, int maxInbound) {
+        this.context = new TransportContext(selfId, clusterId, secret, addresses, receiver, log, this::peerUp, crash);
         this.queueCapacity = queueCapacity;
+        this.gate = new InboundGate(maxInbound, InboundGate.HANDSHAKE_MILLIS, new RefusalLog(log, System::nanoTime, TimeUnit.SECONDS.toNanos(1)));
     }
 
     /** Listens on {@code host:port} (port 0 picks a free one) and starts dialling every known peer. */
@@ -39,9 +47,7 @@ public final class PeerTransport implements AutoCloseable {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-        Thread acceptor = new Thread(this::accept, "peer-acceptor");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        context.thread(this::accept, "peer-acceptor").start();
         for (PeerAddress peer : context.addresses().all()) sender(peer.id());
     }
 
@@ -51,9 +57,15 @@ public final class PeerTransport implements AutoCloseable {
         while (running) {
             try {
                 Socket socket = server.accept();
-                Thread reader = new Thread(new InboundConnection(socket, context), "peer-inbound-" + socket.getRemoteSocketAddress());
-                reader.setDaemon(true);
-                reader.start();
+                if (!gate.admit(socket)) continue;
+                try {
+                    context.thread(new InboundConnection(socket, context, gate), "peer-inbound-" + socket.getRemoteSocketAddress()).start();
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // No thread for it (the system is out of threads): refuse this one, keep accepting.
+                    gate.release();
+                    InboundGate.closeQuietly(socket);
+                    gate.refused(String.valueOf(socket.getRemoteSocketAddress()), "no thread to serve it (" + e + ")");
+                }
             } catch (IOException e) {
                 if (running) context.log().accept("transport: accepting a peer connection failed (" + e.getMessage() + ")");
             }
@@ -94,5 +106,6 @@ public final class PeerTransport implements AutoCloseable {
             // closing anyway
         }
         for (PeerSender sender : senders.values()) sender.close();
+        gate.close();
     }
 }

@@ -13,7 +13,8 @@ import raftlab.raft.codec.ByteWriter;
  * same state and the same answers on every replica, and a snapshot is written in key order.
  */
 public final class KvStateMachine {
-    private static final int SNAPSHOT_FORMAT = 1;
+    /** 2: sessions keep the fingerprint of their request; format 1 is still read. */
+    private static final int SNAPSHOT_FORMAT = 2;
 
     private final TreeMap<String, String> values = new TreeMap<>();
     private final Sessions sessions;
@@ -29,14 +30,18 @@ public final class KvStateMachine {
 
     /**
      * Applies a client command found at log {@code index}. A retry (same client, same sequence
-     * number) is not applied again and gets the first answer; an older sequence number than the
-     * session's latest is not applied and is answered Unknown, since its answer was discarded.
+     * number, same operation) is not applied again and gets the first answer; the same sequence
+     * number with another operation is not applied and is answered SeqReused; an older sequence
+     * number than the session's latest is not applied and is answered Unknown, since its answer was
+     * discarded.
      */
     public Outcome apply(long index, Command.Client command) {
         String clientId = command.clientId();
         if (clientId == null) return execute(command.op());
         Sessions.Session session = sessions.get(clientId);
+        long fingerprint = RequestFingerprint.of(command.op());
         if (session != null && command.seq() == session.seq()) {
+            if (!session.sameRequest(fingerprint)) return reused(command);
             sessions.touch(clientId, index);
             return session.outcome();
         }
@@ -45,8 +50,13 @@ public final class KvStateMachine {
                     + " is older than its latest request " + session.seq() + "; its answer was discarded");
         }
         Outcome outcome = execute(command.op());
-        sessions.record(clientId, command.seq(), index, outcome);
+        sessions.record(clientId, command.seq(), index, outcome, fingerprint);
         return outcome;
+    }
+
+    private static Outcome reused(Command.Client command) {
+        return new Outcome.SeqReused("Request-Seq " + command.seq() + " of client " + command.clientId()
+                + " was used before for a different request; use a new sequence number for a new request");
     }
 
     /**
@@ -56,7 +66,9 @@ public final class KvStateMachine {
     public Outcome preview(Command.Client command) {
         if (command.clientId() != null) {
             Sessions.Session session = sessions.get(command.clientId());
-            if (session != null && command.seq() == session.seq()) return session.outcome();
+            if (session != null && command.seq() == session.seq()) {
+                return session.sameRequest(RequestFingerprint.of(command.op())) ? session.outcome() : reused(command);
+            }
         }
         KvOp op = command.op();
         if (op instanceof KvOp.Get g) return new Outcome.Ok(values.get(g.key()));
@@ -106,11 +118,11 @@ public final class KvStateMachine {
     public void restore(byte[] data) {
         ByteReader r = new ByteReader(data);
         int format = r.readByte();
-        if (format != SNAPSHOT_FORMAT) throw new IllegalArgumentException("unknown key-value snapshot format " + format);
+        if (format != 1 && format != SNAPSHOT_FORMAT) throw new IllegalArgumentException("unknown key-value snapshot format " + format);
         TreeMap<String, String> restored = new TreeMap<>();
         int count = r.readCount();
         for (int i = 0; i < count; i++) restored.put(r.readRequiredString("a key"), r.readRequiredString("a value"));
-        sessions.read(r);
+        sessions.read(r, format >= 2);
         r.expectEnd();
         values.clear();
         values.putAll(restored);

@@ -17,7 +17,10 @@ import raftlab.raft.codec.ByteWriter;
  * is involved.
  */
 final class Sessions {
-    record Session(long seq, long lastIndex, Outcome outcome) {}
+    /** {@code fingerprint}: of the operation that got {@code outcome} (see {@link RequestFingerprint}). */
+    record Session(long seq, long lastIndex, Outcome outcome, long fingerprint) {
+        boolean sameRequest(long other) { return fingerprint == RequestFingerprint.UNKNOWN || fingerprint == other; }
+    }
 
     private final int maxSessions;
     private final LinkedHashMap<String, Session> byClient = new LinkedHashMap<>();
@@ -29,9 +32,9 @@ final class Sessions {
 
     Session get(String clientId) { return byClient.get(clientId); }
 
-    void record(String clientId, long seq, long index, Outcome outcome) {
+    void record(String clientId, long seq, long index, Outcome outcome, long fingerprint) {
         byClient.remove(clientId);
-        byClient.put(clientId, new Session(seq, index, outcome));
+        byClient.put(clientId, new Session(seq, index, outcome, fingerprint));
         if (byClient.size() > maxSessions) {
             Iterator<String> eldest = byClient.keySet().iterator();
             eldest.next();
@@ -42,7 +45,7 @@ final class Sessions {
     /** Moves a session to the most recently used end, because a retry at {@code index} used it. */
     void touch(String clientId, long index) {
         Session session = byClient.remove(clientId);
-        byClient.put(clientId, new Session(session.seq(), index, session.outcome()));
+        byClient.put(clientId, new Session(session.seq(), index, session.outcome(), session.fingerprint()));
     }
 
     int size() { return byClient.size(); }
@@ -53,17 +56,21 @@ final class Sessions {
             Session s = e.getValue();
             w.writeString(e.getKey()).writeVarLong(s.seq()).writeVarLong(s.lastIndex());
             writeOutcome(w, s.outcome());
+            w.writeVarLong(s.fingerprint());
         }
     }
 
-    void read(ByteReader r) {
+    /** {@code withFingerprints}: false for snapshots of format 1, written before sessions kept them. */
+    void read(ByteReader r, boolean withFingerprints) {
         byClient.clear();
         int count = r.readCount();
         for (int i = 0; i < count; i++) {
             String clientId = r.readRequiredString("a client id");
             long seq = r.readVarLong();
             long lastIndex = r.readVarLong();
-            byClient.put(clientId, new Session(seq, lastIndex, readOutcome(r)));
+            Outcome outcome = readOutcome(r);
+            long fingerprint = withFingerprints ? r.readVarLong() : RequestFingerprint.UNKNOWN;
+            byClient.put(clientId, new Session(seq, lastIndex, outcome, fingerprint));
         }
     }
 

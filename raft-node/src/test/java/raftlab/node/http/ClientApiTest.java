@@ -32,7 +32,7 @@ class ClientApiTest {
     @BeforeAll static void start() throws Exception {
         address = LocalCluster.newAddress("n1");
         NodeSettings settings = new NodeSettings("n1", List.of(address), dir, "test", "secret".getBytes(StandardCharsets.UTF_8), "tok",
-                "127.0.0.1", 10, RaftConfig.defaults(List.of(NodeId.of("n1"))), Bugs.NONE, false, 1024, 0, 1 << 20, 16, 6000);
+                "127.0.0.1", 10, RaftConfig.defaults(List.of(NodeId.of("n1"))), Bugs.NONE, false, 1024, 0, 1 << 20, 16, 6000, null);
         node = NodeRuntime.start(settings, new NodeLog(new PrintStream(new ByteArrayOutputStream()), "n1"));
         long deadline = System.currentTimeMillis() + 10_000;
         while (!node.status().role().name().equals("LEADER") && System.currentTimeMillis() < deadline) Thread.sleep(20);
@@ -81,6 +81,43 @@ class ClientApiTest {
         // The retry must not run again (it would set 2 again); it gets the first outcome.
         expect(200, null, call("POST", "/kv/r/cas", first, "{\"expect\":1,\"value\":2}"));
         expect(200, "{\"value\":1}", call("GET", "/kv/r", Map.of(), null));
+    }
+
+    @Test void aSequenceNumberReusedForADifferentRequestIs422AndChangesNothing() throws Exception {
+        Map<String, String> first = Map.of("Client-Id", "c422", "Request-Seq", "1");
+        expect(200, null, call("PUT", "/kv/reuse", first, "{\"value\":1}"));
+        HttpConnection.Response r = call("PUT", "/kv/reuse", first, "{\"value\":2}");
+        expect(422, null, r);
+        assertTrue(r.body().contains("\"error\":\"request-seq-reused\""), r.body());
+        expect(200, "{\"value\":1}", call("GET", "/kv/reuse", Map.of(), null));
+        expect(200, null, call("PUT", "/kv/reuse", first, "{\"value\":1}"));
+    }
+
+    @Test void theLargestSequenceNumberIsRefusedSoItCannotStrandItsClient() throws Exception {
+        expect(400, null, call("PUT", "/kv/max", Map.of("Client-Id", "cmax", "Request-Seq", Long.toString(Long.MAX_VALUE)), "{\"value\":1}"));
+        expect(200, null, call("PUT", "/kv/max", Map.of("Client-Id", "cmax", "Request-Seq", "2"), "{\"value\":2}"));
+        expect(200, null, call("PUT", "/kv/max", Map.of("Client-Id", "cmax", "Request-Seq", "3"), "{\"value\":3}"));
+    }
+
+    @Test void keysArePercentDecodedAsUtf8WithPlusAsItself() throws Exception {
+        expect(400, null, call("GET", "/kv/%zz", Map.of(), null));
+        expect(400, null, call("GET", "/kv/a%2", Map.of(), null));
+        expect(400, null, call("PUT", "/kv/%ff", Map.of(), "{\"value\":1}"));
+        expect(400, null, call("PUT", "/kv/%80", Map.of(), "{\"value\":1}"));
+        expect(400, null, call("PUT", "/kv/a%0Db", Map.of(), "{\"value\":1}"));
+        expect(200, null, call("PUT", "/kv/a+b", Map.of(), "{\"value\":\"plus\"}"));
+        expect(200, "{\"value\":\"plus\"}", call("GET", "/kv/a%2Bb", Map.of(), null));
+        expect(200, "{\"value\":null}", call("GET", "/kv/a%20b", Map.of(), null));
+        expect(200, null, call("PUT", "/kv/caf%C3%A9", Map.of(), "{\"value\":1}"));
+        expect(200, "{\"value\":1}", call("GET", "/kv/café".replace("é", "%c3%a9"), Map.of(), null));
+    }
+
+    @Test void bodiesAreOneJsonObjectWithNothingAfterItAndNoKeyTwice() throws Exception {
+        expect(400, null, call("PUT", "/kv/strict", Map.of(), "{\"value\":1}xyz"));
+        expect(400, null, call("PUT", "/kv/strict", Map.of(), "{\"value\":1} {\"value\":2}"));
+        expect(400, null, call("PUT", "/kv/strict", Map.of(), "{\"value\":1,\"value\":2}"));
+        expect(400, null, call("POST", "/kv/strict/cas", Map.of(), "{\"expect\":null,\"value\":1,\"expect\":1}"));
+        expect(200, null, call("PUT", "/kv/strict", Map.of(), " {\"value\":1}\r\n"));
     }
 
     @Test void badInputGetsA4xxSentenceAndTheNodeKeepsServing() throws Exception {

@@ -20,21 +20,31 @@ import org.junit.jupiter.api.Test;
 /** The event loop over real loopback sockets: order, partial reads, limits and closing. */
 class EventLoopHttpServerTest {
     private EventLoopHttpServer server;
+    private final CompletableFuture<String> crashed = new CompletableFuture<>();
 
-    @BeforeEach void start() throws IOException {
+    /** Three connections, 1000-byte bodies, and deadlines long enough that only the tests of deadlines meet them. */
+    private static final HttpLimits LIMITS = new HttpLimits(3, 1024, 1000, 64 * 1024,
+            TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(60));
+
+    @BeforeEach void start() throws IOException { start(LIMITS); }
+
+    private void start(HttpLimits limits) throws IOException {
+        if (server != null) server.close();
         // "/slow" answers 50 ms later from another thread, as the node loop does; the rest at once.
-        server = new EventLoopHttpServer("127.0.0.1", 0, 3, 1000, (request, response) -> {
+        server = new EventLoopHttpServer("127.0.0.1", 0, limits, (request, response) -> {
             String echo = request.method() + " " + request.rawPath() + " " + new String(request.body(), StandardCharsets.UTF_8);
             if (request.rawPath().equals("/ready")) {
                 // An outcome complete before its callback is attached: the callback is queued by the loop itself.
                 CompletableFuture.completedFuture(echo).whenCompleteAsync((text, e) -> response.send(200, "text/plain", text), response.connectionThread());
+            } else if (request.rawPath().equals("/oom")) {
+                throw new OutOfMemoryError("simulated");
             } else if (request.rawPath().equals("/slow")) {
                 CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> response.send(200, "text/plain", echo));
             } else {
                 response.send(200, "text/plain", echo);
             }
         }, line -> { });
-        server.start();
+        server.start((thread, failure) -> crashed.complete(thread.getName() + ": " + failure.getMessage()));
     }
 
     @AfterEach void stop() { server.close(); }
@@ -158,6 +168,101 @@ class EventLoopHttpServerTest {
             assertTrue(answer(d.getInputStream()).startsWith("HTTP/1.1 503 "));
             a.getOutputStream().write("GET /still HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             assertTrue(answer(a.getInputStream()).endsWith("GET /still "));
+        }
+    }
+
+    private static void send(Socket s, String text) throws IOException {
+        s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+    }
+
+    @Test void aHeadTrickledByteByByteIsRefusedAtItsDeadlineThoughBytesKeepComing() throws Exception {
+        start(new HttpLimits(3, 1024, 1000, 64 * 1024, TimeUnit.MILLISECONDS.toNanos(1500), TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(60)));
+        try (Socket s = connect()) {
+            s.setSoTimeout(200);
+            long start = System.nanoTime();
+            String answer = null;
+            // One header byte every 100 ms: each would reset an idle timer, and the head never ends.
+            for (int i = 0; answer == null && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30); i++) {
+                send(s, i == 0 ? "GET /slowloris HTTP/1.1\r\nX: " : "y");
+                try {
+                    answer = answer(s.getInputStream());
+                } catch (java.net.SocketTimeoutException stillWaiting) {
+                    // the head deadline has not passed yet
+                }
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(answer != null && answer.startsWith("HTTP/1.1 408 "), "after " + millis + " ms: " + answer);
+            assertTrue(millis >= 1400, "refused after only " + millis + " ms");
+        }
+    }
+
+    @Test void aBodyThatStopsHalfWayIsRefusedAtItsDeadline() throws Exception {
+        start(new HttpLimits(3, 1024, 1000, 64 * 1024, TimeUnit.SECONDS.toNanos(30), TimeUnit.MILLISECONDS.toNanos(1500), TimeUnit.SECONDS.toNanos(60)));
+        try (Socket s = connect()) {
+            s.setSoTimeout(30_000);
+            send(s, "PUT /half HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc");
+            assertTrue(answer(s.getInputStream()).startsWith("HTTP/1.1 408 "));
+            assertEquals(-1, s.getInputStream().read());
+        }
+    }
+
+    @Test void aNewClientAtTheConnectionLimitTakesTheSlotOfTheLongestStalledOne() throws Exception {
+        try (Socket a = connect(); Socket b = connect(); Socket c = connect()) {
+            // Apart in time, so that the server reads them in separate wake-ups and knows which stalled first.
+            send(a, "GET /stalled HTTP/1.1\r\nX: ");
+            Thread.sleep(100);
+            send(b, "GET /stalled-too HTTP/1.1\r\nX: ");
+            Thread.sleep(100);
+            send(c, "GET /also HTTP/1.1\r\nX: ");
+            Thread.sleep(100);
+            try (Socket d = connect()) {
+                send(d, "GET /health HTTP/1.1\r\n\r\n");
+                assertTrue(answer(d.getInputStream()).endsWith("GET /health "));
+            }
+            // The first to stall lost its slot; the others are still waiting for the rest of their heads.
+            a.setSoTimeout(5000);
+            assertEquals(-1, a.getInputStream().read());
+            send(c, "z\r\n\r\n");
+            assertTrue(answer(c.getInputStream()).endsWith("GET /also "));
+        }
+    }
+
+    @Test void unfinishedBodiesBeyondTheNodeBudgetAreRefusedAndTheServerGoesOn() throws Exception {
+        // Room for about four half-sent 10 kB bodies; twenty clients try.
+        start(new HttpLimits(40, 1024, 10_000, 48 * 1024, TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(60)));
+        java.util.List<Socket> sockets = new java.util.ArrayList<>();
+        try {
+            int refused = 0;
+            for (int i = 0; i < 20; i++) {
+                Socket s = connect();
+                sockets.add(s);
+                send(s, "PUT /big HTTP/1.1\r\nContent-Length: 10000\r\n\r\n" + "x".repeat(9000));
+            }
+            for (Socket s : sockets) {
+                s.setSoTimeout(300);
+                try {
+                    String a = answer(s.getInputStream());
+                    assertTrue(a.startsWith("HTTP/1.1 503 "), a);
+                    refused++;
+                } catch (java.net.SocketTimeoutException stillBuffered) {
+                    // this one fitted in the budget
+                }
+            }
+            assertTrue(refused >= 10, "only " + refused + " of 20 unfinished bodies were refused");
+            try (Socket health = connect()) {
+                send(health, "GET /health HTTP/1.1\r\n\r\n");
+                assertTrue(answer(health.getInputStream()).endsWith("GET /health "));
+            }
+        } finally {
+            for (Socket s : sockets) s.close();
+        }
+    }
+
+    @Test void anErrorThatEscapesTheLoopReachesTheCrashHandlerInsteadOfLeavingADeadPort() throws Exception {
+        try (Socket s = connect()) {
+            send(s, "GET /oom HTTP/1.1\r\n\r\n");
+            assertEquals("http-loop: simulated", crashed.get(10, TimeUnit.SECONDS));
         }
     }
 }

@@ -97,4 +97,30 @@ class RequestParserTest {
         assertEquals(400, assertInstanceOf(RequestParser.Refused.class, parse("PUT / HTTP/1.1\r\nContent-Length: -1\r\n\r\n")).status());
         assertNull(parsed("GET /x HTTP/1.1\r\n\r\n").request().rawQuery());
     }
+
+    @Test void aChunkSizeLineThatNeverEndsIsRefusedLongBeforeItFillsMemory() {
+        String head = "PUT /kv/x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1;";
+        assertInstanceOf(RequestParser.NeedMore.class, parse(head + "a".repeat(RequestParser.MAX_CHUNK_LINE_BYTES - 10)));
+        RequestParser.Refused r = assertInstanceOf(RequestParser.Refused.class, parse(head + "a".repeat(RequestParser.MAX_CHUNK_LINE_BYTES + 1)));
+        assertEquals(400, r.status());
+        // Framing costs at most as much again as the body: here 100 bytes of body in one-byte chunks.
+        String tiny = "PUT /kv/x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + "1;aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\nx\r\n".repeat(99);
+        assertEquals(413, assertInstanceOf(RequestParser.Refused.class, parse(tiny)).status());
+        assertEquals(400, assertInstanceOf(RequestParser.Refused.class,
+                parse("PUT /kv/x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n")).status());
+    }
+
+    @Test void theHeadIsReportedCompleteSoThatTheBodyGetsItsOwnDeadline() {
+        assertFalse(assertInstanceOf(RequestParser.NeedMore.class, parse("PUT /kv/a HTTP/1.1\r\nContent-Le")).headComplete());
+        assertTrue(assertInstanceOf(RequestParser.NeedMore.class, parse("PUT /kv/a HTTP/1.1\r\nContent-Length: 5\r\n\r\nab")).headComplete());
+    }
+
+    @Test void controlCharactersInTheTargetAndAmbiguousBodyFramingAreRefused() {
+        assertEquals(400, assertInstanceOf(RequestParser.Refused.class, parse("GET /kv/a\rLocation:x HTTP/1.1\r\n\r\n")).status());
+        assertEquals(400, assertInstanceOf(RequestParser.Refused.class, parse("GET /kv/a\u0001 HTTP/1.1\r\n\r\n")).status());
+        assertEquals(400, assertInstanceOf(RequestParser.Refused.class,
+                parse("PUT /kv/a HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")).status());
+        assertEquals(400, assertInstanceOf(RequestParser.Refused.class,
+                parse("PUT /kv/a HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n")).status());
+    }
 }

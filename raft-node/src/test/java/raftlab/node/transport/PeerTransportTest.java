@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,11 +24,13 @@ class PeerTransportTest {
 
     record Node(PeerTransport transport, AddressBook book, List<String> received) {}
 
-    private Node node(String id, String cluster, String secret) throws Exception {
+    private Node node(String id, String cluster, String secret) throws Exception { return node(id, cluster, secret, InboundGate.MAX_INBOUND); }
+
+    private Node node(String id, String cluster, String secret, int maxInbound) throws Exception {
         AddressBook book = new AddressBook(List.of());
         List<String> received = Collections.synchronizedList(new ArrayList<>());
         PeerTransport transport = new PeerTransport(id, cluster, secret.getBytes(StandardCharsets.UTF_8), book, 1000,
-                (from, payload) -> received.add(from + ":" + new String(payload, StandardCharsets.UTF_8)), line -> log.add(id + " " + line));
+                (from, payload) -> received.add(from + ":" + new String(payload, StandardCharsets.UTF_8)), line -> log.add(id + " " + line), null, maxInbound);
         transport.start("127.0.0.1", 0);
         book.put(new PeerAddress(id, "127.0.0.1", transport.port(), 1));
         started.add(transport);
@@ -71,6 +76,8 @@ class PeerTransportTest {
         sendUntil(mallory, "b", b, 1, "could not prove");
         assertEquals(List.of(), b.received());
         assertTrue(log.stream().anyMatch(l -> l.contains("could not prove it knows the cluster secret")), log.toString());
+        // The node that refused says so too (its log line used to be lost: the socket was closed before the check).
+        waitForLog("b transport: refused a handshake from ");
     }
 
     @Test void aNodeOfAnotherClusterIsRefused() throws Exception {
@@ -93,5 +100,147 @@ class PeerTransportTest {
             assertEquals(-1, new DataInputStream(socket.getInputStream()).read(), "the node must hang up");
         }
         assertEquals(List.of(), b.received());
+    }
+
+    private void waitForLog(String prefix) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (log.stream().noneMatch(l -> l.startsWith(prefix)) && System.currentTimeMillis() < deadline) Thread.sleep(10);
+    }
+
+    @Test void aHugeFrameBeforeTheHandshakeIsRefusedWithoutWaitingForIt() throws Exception {
+        Node b = node("b", "c1", "s3cret");
+        try (Socket socket = new Socket("127.0.0.1", b.transport().port())) {
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(16 * 1024 * 1024);
+            out.writeByte(Frames.VERSION);
+            out.writeByte(Frames.HELLO);
+            out.flush();
+            socket.setSoTimeout(10_000);
+            long start = System.nanoTime();
+            assertEquals(-1, new DataInputStream(socket.getInputStream()).read(), "the node must hang up");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            // It used to allocate 16 MiB and wait for them until its read timeout.
+            assertTrue(millis < InboundGate.HANDSHAKE_MILLIS / 2, "hung up after " + millis + " ms");
+        }
+        waitForLog("b transport: refused a handshake from ");
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("b transport: refused a handshake") && l.contains("a frame of length 16777216")), log.toString());
+    }
+
+    @Test void aHandshakeTrickledByteByByteIsCutOffAtOneDeadline() throws Exception {
+        Node b = node("b", "c1", "s3cret");
+        try (Socket socket = new Socket("127.0.0.1", b.transport().port())) {
+            OutputStream out = socket.getOutputStream();
+            socket.setSoTimeout(100);
+            long start = System.nanoTime();
+            boolean hungUp = false;
+            // A HELLO of 1000 bytes, one byte every 100 ms: each read returns before a per-read timeout.
+            byte[] hello = new byte[1006];
+            java.nio.ByteBuffer.wrap(hello).putInt(1002).put(Frames.VERSION).put(Frames.HELLO);
+            for (int i = 0; i < hello.length && !hungUp && System.nanoTime() - start < 20_000_000_000L; i++) {
+                try {
+                    out.write(hello[i]);
+                    out.flush();
+                    hungUp = socket.getInputStream().read() == -1;
+                } catch (SocketTimeoutException stillOpen) {
+                    // nothing yet
+                } catch (IOException reset) {
+                    hungUp = true;
+                }
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(hungUp, "still connected after " + millis + " ms");
+            assertTrue(millis < 4 * InboundGate.HANDSHAKE_MILLIS, "hung up only after " + millis + " ms");
+        }
+        waitForLog("b transport: refused a handshake from ");
+        assertTrue(log.stream().anyMatch(l -> l.contains("no complete handshake within")), log.toString());
+    }
+
+    @Test void acceptedConnectionsAreCappedAndMembersStillGetInAfterwards() throws Exception {
+        Node b = node("b", "c1", "s3cret", 4);
+        List<Socket> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) silent.add(new Socket("127.0.0.1", b.transport().port()));
+            int refusedAtOnce = 0;
+            for (Socket s : silent) {
+                s.setSoTimeout((int) InboundGate.HANDSHAKE_MILLIS / 2);
+                try {
+                    if (s.getInputStream().read() == -1) refusedAtOnce++;
+                } catch (SocketTimeoutException heldUntilTheDeadline) {
+                    // one of the four admitted
+                } catch (IOException reset) {
+                    refusedAtOnce++;
+                }
+            }
+            assertTrue(refusedAtOnce >= 4, "only " + refusedAtOnce + " of 8 connections beyond a cap of 4 were refused at once");
+        } finally {
+            for (Socket s : silent) s.close();
+        }
+        // The silent ones are gone by their deadline; a member connects and delivers.
+        Node a = node("a", "c1", "s3cret");
+        introduce(a, b);
+        sendUntilDelivered(a, "b", b, 5);
+        assertEquals(5, b.received().size(), log.toString());
+    }
+
+    @Test void anAnnouncedAddressNeverReplacesAConfiguredOne() throws Exception {
+        Node b = node("b", "c1", "s3cret");
+        PeerAddress configured = new PeerAddress("a", "127.0.0.2", 7001, 8001);
+        b.book().put(configured);
+        Node a = node("a", "c1", "s3cret");
+        a.book().put(b.book().get("b"));
+        sendUntilDelivered(a, "b", b, 1);
+        assertEquals(1, b.received().size(), log.toString());
+        assertEquals(configured, b.book().get("a"));
+    }
+
+    @Test void refusalsAreLoggedAtMostOncePerInterval() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        RefusalLog refusals = new RefusalLog(lines::add, () -> now[0], 1000);
+        for (int i = 0; i < 100; i++) {
+            refusals.refused("10.0.0." + i, "bad proof");
+            now[0] += 100;
+        }
+        assertEquals(10, lines.size(), lines.toString());
+        assertTrue(lines.get(1).endsWith("(and 9 more refused since the last such line)"), lines.get(1));
+    }
+
+    @Test void aStrangerWithTheOldDefaultSecretIsRefusedAndLogged() throws Exception {
+        Node b = node("b", "c1", "s3cret");
+        byte[] guessed = "raftlab-default-secret:c1".getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", b.transport().port())) {
+            socket.setSoTimeout(5000);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            byte[] nonce = Handshake.nonce();
+            java.io.ByteArrayOutputStream hello = new java.io.ByteArrayOutputStream();
+            DataOutputStream h = new DataOutputStream(hello);
+            h.writeUTF("c1");
+            h.writeUTF("n9");
+            h.writeUTF("n9=127.0.0.1:1:2");
+            h.write(nonce);
+            Frames.write(out, Frames.HELLO, hello.toByteArray());
+            out.flush();
+            Frames.Frame challenge = Frames.read(in);
+            DataInputStream c = new DataInputStream(new java.io.ByteArrayInputStream(challenge.body()));
+            String acceptor = c.readUTF();
+            byte[] acceptorNonce = c.readNBytes(Handshake.NONCE_BYTES);
+            Frames.write(out, Frames.AUTH, Handshake.proof(guessed, "dialer", "c1", "n9", acceptor, acceptorNonce, nonce));
+            // An AppendEntries-shaped message right behind it, MACed with the session key of the guessed secret.
+            byte[] payload = "append".getBytes(StandardCharsets.UTF_8);
+            byte[] mac = Handshake.frameMac(Handshake.mac(Handshake.sessionKey(guessed, nonce, acceptorNonce)), 1, payload, 0, payload.length);
+            byte[] body = new byte[mac.length + payload.length];
+            System.arraycopy(mac, 0, body, 0, mac.length);
+            System.arraycopy(payload, 0, body, mac.length, payload.length);
+            Frames.write(out, Frames.MESSAGE, body);
+            out.flush();
+            assertEquals(-1, in.read(), "the node must hang up");
+        } catch (java.net.SocketException reset) {
+            // hung up while the forged message was still being written
+        }
+        waitForLog("b transport: refused a handshake from ");
+        assertEquals(List.of(), b.received());
+        assertTrue(log.stream().anyMatch(l -> l.contains("the dialer calling itself n9 could not prove it knows the cluster secret")), log.toString());
+        assertEquals(null, b.book().get("n9"), "an unproven dialer's address must not be learned");
     }
 }

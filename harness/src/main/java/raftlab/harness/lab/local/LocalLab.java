@@ -59,8 +59,15 @@ public final class LocalLab implements Lab {
             processes.setClock(node.id(), Duration.ZERO);
         }
         heal();
+        processes.newSecret();
         for (LabNode node : nodes()) processes.start(node.id(), this.bugs);
     }
+
+    /**
+     * Takes over the bug switches of a lab that another process brought up ({@code raftlab lab up --bug ...}),
+     * so that a node started again from here runs with the same switches as its peers.
+     */
+    public void adoptBugs(List<String> bugs) { this.bugs = List.copyOf(bugs); }
 
     @Override public void startNode(String id) {
         if (processes.pid(id).isPresent()) return;

@@ -1,0 +1,174 @@
+package raftlab.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import raftlab.checker.bench.RegisterHistoryGenerator;
+import raftlab.checker.model.Model;
+import raftlab.checker.model.Models;
+import raftlab.checker.model.RegisterModel;
+import raftlab.checker.search.HistorySplitter;
+import raftlab.checker.search.KeyCalls;
+import raftlab.checker.search.UniqueValuesCheck;
+import raftlab.history.Op;
+import raftlab.history.OpType;
+
+/**
+ * The fast path for unique written values against brute force and against the full search: where
+ * it decides, it must agree; where it cannot, the checker must still agree.
+ */
+class UniqueValuesPropertiesTest {
+    private static final CheckOptions WITH_FAST_PATH = CheckOptions.defaults().withThreads(1);
+    private static final CheckOptions SEARCH_ONLY = WITH_FAST_PATH.withFastPath(false).withTimeLimit(Duration.ofSeconds(10));
+
+    @Property(tries = 3000)
+    void fastPathAgreesWithBruteForce(@ForAll long seed, @ForAll @IntRange(min = 1, max = 7) int ops,
+                                      @ForAll @IntRange(min = 1, max = 4) int processes) {
+        for (String name : List.of("register", "cas-register", "etcd-cas-register")) {
+            List<Op> history = uniqueValueHistory(new SplittableRandom(seed), ops, processes, name.equals("register"));
+            Model model = Models.byName(name);
+            Validity expected = ExhaustiveChecker.check(history, model);
+            UniqueValuesCheck.Verdict fast = fastVerdict(history, (RegisterModel) model);
+            (fast == UniqueValuesCheck.Verdict.UNDECIDED ? UNDECIDED : DECIDED).incrementAndGet();
+            String context = "seed " + seed + " under " + name + ": " + history;
+            if (fast == UniqueValuesCheck.Verdict.VALID) assertEquals(Validity.VALID, expected, context);
+            if (fast == UniqueValuesCheck.Verdict.INVALID) assertEquals(Validity.INVALID, expected, context);
+            assertEquals(expected, Checker.check(history, model, WITH_FAST_PATH).validity(), context);
+            assertEquals(expected, Checker.check(history, model, SEARCH_ONLY).validity(), context + " (search only)");
+        }
+    }
+
+    private static final AtomicInteger DECIDED = new AtomicInteger();
+    private static final AtomicInteger UNDECIDED = new AtomicInteger();
+
+    /** The fast path must decide most small histories itself (about 97% when written), or it is not a fast path. */
+    @AfterAll
+    static void fastPathDecidedMost() {
+        int all = DECIDED.get() + UNDECIDED.get();
+        if (all > 1000) assertTrue(UNDECIDED.get() * 10 < all, "the fast path left " + UNDECIDED.get() + " of " + all + " small histories undecided");
+    }
+
+    @Property(tries = 60)
+    void fastPathAgreesWithTheSearchOnGeneratedHistories(@ForAll long seed, @ForAll @IntRange(min = 50, max = 2000) int ops,
+                                                         @ForAll @IntRange(min = 1, max = 30) int processes,
+                                                         @ForAll boolean stale) {
+        List<Op> history = new ArrayList<>(RegisterHistoryGenerator.generate(seed, ops, processes, 0.15));
+        if (stale) LinearizabilityPropertiesTest.plantStaleRead(history, new SplittableRandom(seed));
+        Model model = Models.byName("register");
+        Validity search = Checker.check(history, model, SEARCH_ONLY).validity();
+        CheckResult fast = Checker.check(history, model, WITH_FAST_PATH);
+        String context = "seed " + seed + ", " + ops + " ops, " + processes + " processes, stale read planted: " + stale;
+        if (fast.validity() == Validity.INVALID) org.junit.jupiter.api.Assertions.assertNull(ExplanationClaims.check(fast.firstFailure(), history), context);
+        if (search == Validity.UNKNOWN) return; // the search did not decide within 10 s: nothing to compare
+        assertEquals(search, fast.validity(), context);
+    }
+
+    @Test
+    void aCrashedWriteObservedThroughACrashedCompareAndSetTookEffect() {
+        List<Op> history = List.of(
+                Op.invoke(0, 0, 0, "write", 1L), Op.invoke(1, 1, 1, "cas", Op.tuple(1L, 2L)),
+                new Op(2, 2, OpType.INFO, 0, "write", 1L, "timeout"), new Op(3, 3, OpType.INFO, 1, "cas", Op.tuple(1L, 2L), "timeout"),
+                Op.invoke(4, 4, 2, "read", null), new Op(5, 5, OpType.OK, 2, "read", 2L, null));
+        Model model = Models.byName("register");
+        assertEquals(UniqueValuesCheck.Verdict.VALID, fastVerdict(history, (RegisterModel) model));
+        assertEquals(Validity.VALID, ExhaustiveChecker.check(history, model));
+        assertEquals(Validity.VALID, Checker.check(history, model, SEARCH_ONLY).validity(), "the search must keep both crashed calls");
+    }
+
+    @Test
+    void aMismatchNeedsACrashedWriteToHaveTakenEffect() {
+        // write 1 ok; write 5 crashed; then cas [1 3] found another value: only write 5 explains it
+        List<Op> history = List.of(
+                Op.invoke(0, 0, 0, "write", 1L), new Op(1, 1, OpType.OK, 0, "write", 1L, null),
+                Op.invoke(2, 2, 1, "write", 5L), new Op(3, 3, OpType.INFO, 1, "write", 5L, "timeout"),
+                Op.invoke(4, 4, 2, "cas", Op.tuple(1L, 3L)), new Op(5, 5, OpType.FAIL, 2, "cas", Op.tuple(1L, 3L), "mismatch"));
+        Model model = Models.byName("register");
+        assertEquals(UniqueValuesCheck.Verdict.VALID, fastVerdict(history, (RegisterModel) model));
+        assertEquals(Validity.VALID, Checker.check(history, model, SEARCH_ONLY).validity(), "the search must keep the crashed write");
+        List<Op> withoutTheCrash = List.of(history.get(0), history.get(1), history.get(4), history.get(5));
+        assertEquals(Validity.INVALID, Checker.check(withoutTheCrash, model, WITH_FAST_PATH).validity());
+    }
+
+    static UniqueValuesCheck.Verdict fastVerdict(List<Op> history, RegisterModel model) {
+        UniqueValuesCheck.Verdict worst = UniqueValuesCheck.Verdict.VALID;
+        for (KeyCalls key : HistorySplitter.split(history, model).keys()) {
+            UniqueValuesCheck.Verdict v = UniqueValuesCheck.check(key, model).verdict();
+            if (v == UniqueValuesCheck.Verdict.INVALID) return v;
+            if (v == UniqueValuesCheck.Verdict.UNDECIDED) worst = v;
+        }
+        return worst;
+    }
+
+    /**
+     * Random histories whose writes and compare-and-sets write values never written before
+     * (1, 2, 3, ...), reads return a value written so far or nil, compare-and-sets expect one;
+     * completions ok, fail (with or without mismatch), info or none.
+     */
+    static List<Op> uniqueValueHistory(SplittableRandom random, int ops, int processes, boolean mismatchErrors) {
+        List<Op> history = new ArrayList<>();
+        Op[] pending = new Op[processes];
+        long nextValue = 1;
+        int invoked = 0;
+        while (invoked < ops || java.util.Arrays.stream(pending).anyMatch(p -> p != null)) {
+            int p = random.nextInt(processes);
+            if (pending[p] == null) {
+                if (invoked == ops) {
+                    if (random.nextInt(4) == 0) break; // leave the rest pending
+                    continue;
+                }
+                int dice = random.nextInt(3);
+                String f = dice == 0 ? "read" : dice == 1 ? "write" : "cas";
+                Object value = switch (f) {
+                    case "read" -> null;
+                    case "write" -> nextValue++;
+                    default -> Op.tuple(seen(random, nextValue), nextValue++);
+                };
+                pending[p] = Op.invoke(history.size(), history.size(), p, f, value);
+                history.add(pending[p]);
+                invoked++;
+            } else {
+                Op inv = pending[p];
+                int dice = random.nextInt(10);
+                OpType type = dice < 6 ? OpType.OK : dice < 8 ? OpType.FAIL : OpType.INFO;
+                Object value = inv.f().equals("read") && type == OpType.OK ? seen(random, nextValue) : inv.value();
+                String error = type == OpType.FAIL && inv.f().equals("cas") && (!mismatchErrors || random.nextInt(4) != 0) ? "mismatch" : null;
+                history.add(inv.complete(history.size(), history.size(), type, value, error));
+                pending[p] = null;
+            }
+        }
+        return history;
+    }
+
+    private static Object seen(SplittableRandom random, long nextValue) {
+        int v = random.nextInt((int) nextValue + 1);
+        return v == 0 ? null : v == nextValue ? (Object) (nextValue + 7) : (Object) (long) v;
+    }
+
+    @Test
+    void aWitnessThatCompletedAfterTheFailingOperationBeganIsCaught() {
+        List<Op> history = List.of(Op.invoke(0, 1000, 0, "write", 1L), Op.invoke(1, 2000, 1, "read", null),
+                new Op(2, 3000, OpType.OK, 0, "write", 1L, null), new Op(3, 4000, OpType.OK, 1, "read", 7L, null));
+        Failure claimsTooMuch = new Failure(history.get(1), history.get(3), List.of(), "", List.of(),
+                "read returned 7, but write 1 completed at 0.000003 s, before this read began at 0.000002 s", history.get(2));
+        org.junit.jupiter.api.Assertions.assertNotNull(ExplanationClaims.check(claimsTooMuch, history));
+    }
+
+    @Test
+    void theGeneratorWritesUniqueValues() {
+        List<Op> history = uniqueValueHistory(new SplittableRandom(3), 50, 4, true);
+        long writes = history.stream().filter(o -> o.type() == OpType.INVOKE && !o.f().equals("read")).count();
+        long distinct = history.stream().filter(o -> o.type() == OpType.INVOKE && !o.f().equals("read"))
+                .map(o -> o.f().equals("cas") ? ((List<?>) o.value()).get(1) : o.value()).distinct().count();
+        assertTrue(writes > 0 && writes == distinct, "writes " + writes + ", distinct values " + distinct);
+    }
+}

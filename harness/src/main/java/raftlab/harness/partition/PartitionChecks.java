@@ -1,0 +1,39 @@
+package raftlab.harness.partition;
+
+import java.util.ArrayList;
+import java.util.List;
+import raftlab.harness.nemesis.NemesisChoice;
+
+/** What a lab can do with a partition asked for by name, checked before a test starts rather than found out during it. */
+public final class PartitionChecks {
+    private PartitionChecks() {}
+
+    /** The node names of a lab of {@code count} nodes: n1..nN, as every lab names them. */
+    public static List<String> nodeNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) names.add("n" + i);
+        return names;
+    }
+
+    /**
+     * Refuses partition shapes the lab cannot do, and groupings that do not fit its nodes.
+     *
+     * @throws IllegalArgumentException one sentence naming the shape and the labs that can
+     */
+    public static void checkForLab(NemesisChoice choice, String lab, int nodeCount) {
+        if (choice.partitionShapes().isEmpty() || choice.everyNamedShape()) return;
+        if (lab.equals("sim")) {
+            // The simulator draws its partitions with its own nemesis; naming a shape there would be ignored, so it is refused.
+            throw new IllegalArgumentException("the simulator draws its own partition shapes; use --nemesis partition with --lab sim, or "
+                    + flag(choice.partitionShapes().get(0)) + " with --lab local or --lab ssh");
+        }
+        for (PartitionShape shape : choice.partitionShapes()) {
+            if (shape instanceof PartitionShape.Groups groups) groups.checkFits(nodeNames(nodeCount));
+        }
+    }
+
+    /** How a shape is written in {@code --nemesis}. */
+    public static String flag(PartitionShape shape) {
+        return (shape instanceof PartitionShape.Groups ? "partition:" : "partition-") + shape.text();
+    }
+}

@@ -1,0 +1,117 @@
+package raftlab.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import raftlab.harness.lab.local.Prerequisites;
+
+/**
+ * The issue's demonstration, as processes typing raftlab's own commands: a five-node local lab is
+ * partitioned n1,n2/n3,n4,n5 by hand; n1 alone, not following redirects, never commits and ends
+ * up answering 503 or 504, while the side of n3 commits and keeps its value; after lab heal n1
+ * commits again. Runs only as root with iproute2, iptables, libfaketime and raft-node built;
+ * otherwise it is reported skipped. Its lab's prefix and subnet come from
+ * RAFTLAB_TEST_LAB_PREFIX and RAFTLAB_TEST_LAB_SUBNET (default hand / 10.77.250), so that it never
+ * touches a lab someone brought up by hand.
+ */
+class LabByHandProcessTest {
+    private static final Path HOME = Path.of(System.getenv().getOrDefault("RAFTLAB_HOME", "..")).toAbsolutePath().normalize();
+    private static final String PREFIX = System.getenv().getOrDefault("RAFTLAB_TEST_LAB_PREFIX", "hand");
+    private static final String SUBNET = System.getenv().getOrDefault("RAFTLAB_TEST_LAB_SUBNET", "10.77.250");
+    /** Five JVMs starting on a loaded two-core machine take a while to elect; this bounds every wait. */
+    private static final long WAIT_MILLIS = 120_000;
+
+    private boolean labMade;
+
+    record Run(int exit, String output) {
+        @Override public String toString() { return "exit " + exit + ": " + output.strip(); }
+    }
+
+    private static Run raftlab(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xss4m",
+                "-cp", System.getProperty("java.class.path"), RaftlabMain.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("RAFTLAB_HOME", HOME.toString());
+        builder.environment().put("RAFTLAB_LAB_PREFIX", PREFIX);
+        builder.environment().put("RAFTLAB_LAB_SUBNET", SUBNET);
+        builder.environment().remove("RAFTLAB_IN_CONTROL_NS");
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("raftlab " + String.join(" ", args) + " did not finish within 120 s");
+        }
+        Run run = new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        System.out.println("$ raftlab " + String.join(" ", args) + "\n" + run.output().strip() + "\n(exit " + run.exit() + ")");
+        return run;
+    }
+
+    /** Repeats the command until it exits 0, for at most {@link #WAIT_MILLIS}; the last run either way. */
+    private static Run untilDone(String... args) throws Exception {
+        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
+        Run run = raftlab(args);
+        while (run.exit() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            run = raftlab(args);
+        }
+        return run;
+    }
+
+    @AfterEach void down() throws Exception {
+        if (labMade) assertEquals(0, raftlab("lab", "down").exit(), "the lab must come down");
+    }
+
+    @Test void aMinorityDoesNotCommitAndHealingRestoresIt() throws Exception {
+        assumeTrue(Prerequisites.isRoot(), "not root: the local lab needs network namespaces");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")) || Files.isExecutable(Path.of("/usr/bin/ip")),
+                "iproute2 is not installed");
+        assumeTrue(Prerequisites.fakeTimeLibrary() != null, "libfaketime is not installed");
+        Path jar = HOME.resolve("raft-node/target/raft-node-0.1.0-SNAPSHOT-all.jar");
+        assumeTrue(Files.isRegularFile(jar), "raft-node is not built (" + jar + ")");
+
+        labMade = true;
+        Run up = raftlab("lab", "up");
+        assertEquals(0, up.exit(), up.toString());
+        assertEquals(0, untilDone("lab", "kv", "n1", "put", "k", "0", "--follow").exit(), "the lab never committed a write");
+
+        Run cut = raftlab("lab", "partition", "n1,n2/n3,n4,n5");
+        assertEquals(0, cut.exit(), cut.toString());
+        assertTrue(raftlab("lab", "status").output().contains("in force: partition n1,n2/n3,n4,n5"), "lab status shows the partition");
+
+        Run majority = untilDone("lab", "kv", "n3", "put", "k", "3", "--follow");
+        assertEquals(0, majority.exit(), "the side of n3, a majority, must commit: " + majority);
+
+        // Cut off from a majority, n1 soon knows no leader and answers 503. Until then it may name the leader it last
+        // heard of (a redirect: nothing done). An answer of 200 at any time, or no 503 ever, means the cut did not hold.
+        Run minority = raftlab("lab", "kv", "n1", "put", "k", "1");
+        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
+        while (minority.output().contains("answered 307") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            minority = raftlab("lab", "kv", "n1", "put", "k", "1");
+        }
+        assertNotEquals(0, minority.exit(), "n1 alone must not commit: " + minority);
+        assertTrue(minority.output().matches("(?s).*(answered 503|answered 504).*"), "n1 must find itself without a leader: " + minority);
+        Run read = raftlab("lab", "kv", "n3", "get", "k", "--follow");
+        assertEquals(0, read.exit(), read.toString());
+        assertTrue(read.output().contains("{\"value\":3}"), "the minority's write must not show on the majority: " + read);
+
+        Run heal = raftlab("lab", "heal");
+        assertEquals(0, heal.exit(), heal.toString());
+        assertTrue(heal.output().contains("faults in force: none"), heal.toString());
+        Run healed = untilDone("lab", "kv", "n1", "put", "k", "9", "--follow");
+        assertEquals(0, healed.exit(), "after lab heal n1 must commit again: " + healed);
+        assertTrue(raftlab("lab", "kv", "n1", "get", "k", "--follow").output().contains("{\"value\":9}"));
+    }
+}
