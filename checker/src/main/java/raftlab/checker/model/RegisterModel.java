@@ -2,13 +2,14 @@ package raftlab.checker.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 import raftlab.history.ValueText;
 
 /**
  * A single register with read, write, compare-and-set (value {@code [expected new]}) and delete.
- * The three flavours differ only in what a completion means (DESIGN.md's table):
+ * The three flavours differ only in what a completion means (docs/design.md's table):
  * <ul>
  * <li>{@code register}: starts absent; a read of nil means absent; a {@code :fail :cas} with
  *     {@code :error :mismatch} ran and found another value; other fails did not happen.</li>
@@ -19,6 +20,8 @@ import raftlab.history.ValueText;
  * </ul>
  */
 public final class RegisterModel implements Model {
+
+    @Override public Set<String> functions() { return Set.of("read", "write", "cas", "delete"); }
     /** The state of a key that was never written (or was deleted). */
     public enum Absent { ABSENT; @Override public String toString() { return "absent"; } }
 
