@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ import raftlab.history.Op;
 /**
  * Every history of the repository's own corpus (src/test/resources/corpus: raftlab's simulator
  * histories, one failing per bug switch and valid ones, and hand-made corner cases per model) gets
- * the verdict its EXPECTED.tsv names, and so does every history of ../shared/corpus when it is
- * there. Invalid verdicts must come with an explanation whose claims hold; on the repository's
+ * the verdict its EXPECTED.tsv names, and so does every history of the optional extra corpus
+ * (see {@link Corpus}) when it is there. Invalid verdicts must come with an explanation whose claims hold; on the repository's
  * register histories the full search alone, where it decides within 10 s, must agree too.
  */
 class CorpusVerdictTest {
@@ -54,7 +55,7 @@ class CorpusVerdictTest {
     @MethodSource("histories")
     void verdictMatchesExpected(String name, ExpectedTsv.Row row, boolean own) throws IOException {
         if (row == null) {
-            String message = "the shared corpus is absent: expected ../shared/corpus beside the repository's root (or RAFTLAB_SHARED_CORPUS)";
+            String message = "the shared corpus is absent: set RAFTLAB_CORPUS to a folder holding knossos/ and porcupine/, or keep shared/corpus beside the repository";
             if (Corpus.underCi()) fail(message + " (CI=true requires it)");
             Assumptions.abort(message + "; the repository's own corpus ran without it");
         }
