@@ -22,7 +22,7 @@ final class LabOptions {
     private static final Map<String, Set<String>> USED_BY = new TreeMap<>(Map.ofEntries(
             Map.entry("--nodes", SSH), Map.entry("--nodes-file", SSH), Map.entry("--username", SSH),
             Map.entry("--ssh-private-key", SSH), Map.entry("--password", SSH), Map.entry("--strict-host-key-checking", SSH),
-            Map.entry("--clock-mode", SSH),
+            Map.entry("--clock-mode", SSH), Map.entry("--node-timing", SSH),
             Map.entry("--lab-prefix", LOCAL), Map.entry("--lab-subnet", LOCAL),
             Map.entry("--node-count", Set.of("local", "sim")),
             Map.entry("--leave-db-running", Set.of("local", "ssh")),
