@@ -231,7 +231,7 @@ public final class TestCommand implements Callable<Integer> {
             LOG.log(Level.INFO, "ssh lab unreachable", e);
             sshLab.closeConnections();
             System.err.println("error: " + e.getMessage());
-            return 255;
+            return ExitCodes.CRASHED;
         }
         TestOptions timed = options.withTimeouts(resolved.clientTimeout(options.opTimeout()), resolved.livenessBound(options.livenessBound()));
         if (resolved == NodeTiming.SLOW) {
