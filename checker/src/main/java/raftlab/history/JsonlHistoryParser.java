@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
-/** Reads raftlab's history.jsonl: one JSON object per line, with the keys of DESIGN.md. */
+/** Reads raftlab's history.jsonl: one JSON object per line, with the keys of docs/design.md. */
 final class JsonlHistoryParser {
     private JsonlHistoryParser() {}
 

@@ -66,7 +66,9 @@ class CheckCommandTest {
         assertTrue(Files.readString(reports.resolve("results.edn")).contains(":witness {:index 3, :time 4000000, :type :ok, :process 1, :f :write, :value 2}"),
                 Files.readString(reports.resolve("results.edn")));
         assertTrue(Files.readString(reports.resolve("results.json")).startsWith("{\"valid?\": false"));
-        assertTrue(Files.readString(reports.resolve("linear.svg")).contains("<svg"));
+        String svg = Files.readString(reports.resolve("linear.svg"));
+        assertTrue(svg.contains("<svg") && svg.contains("green: ok; orange: failed but ran; grey: crashed"), svg);
+        assertTrue(svg.contains("<title>write 2 (the witness)") && svg.contains("stroke=\"#1f5fbf\" stroke-width=\"3\""), svg);
         assertTrue(Files.readString(reports.resolve("timeline.html")).contains("Not linearizable"));
     }
 

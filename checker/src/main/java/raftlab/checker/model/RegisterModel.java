@@ -9,7 +9,7 @@ import raftlab.history.ValueText;
 
 /**
  * A single register with read, write, compare-and-set (value {@code [expected new]}) and delete.
- * The three flavours differ only in what a completion means (DESIGN.md's table):
+ * The three flavours differ only in what a completion means (docs/design.md's table):
  * <ul>
  * <li>{@code register}: starts absent; a read of nil means absent; a {@code :fail :cas} with
  *     {@code :error :mismatch} ran and found another value; other fails did not happen.</li>

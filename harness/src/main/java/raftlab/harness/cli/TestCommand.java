@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import raftlab.conventions.ExitCodes;
 import raftlab.harness.campaign.ControlNamespace;
 import raftlab.harness.campaign.LabCampaign;
@@ -40,6 +42,8 @@ import raftlab.harness.workload.Workload;
                 "Exit codes: 0 valid, 1 invalid, 2 unknown, 254 bad arguments or missing prerequisite, 255 crashed."})
 public final class TestCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(TestCommand.class.getName());
+
+    @Spec CommandSpec spec;
 
     @Option(names = "--lab", paramLabel = "local|sim|ssh", description = "Where the nodes run (default: ${DEFAULT-VALUE}).", defaultValue = "local")
     String lab;
@@ -130,6 +134,11 @@ public final class TestCommand implements Callable<Integer> {
 
     TestOptions options() {
         if (!List.of("local", "sim", "ssh").contains(lab)) throw new IllegalArgumentException("unknown lab " + lab + "; use local, sim or ssh");
+        if (spec != null && spec.commandLine().getParseResult() != null) {
+            List<String> given = spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList();
+            String refusal = LabOptions.refusal(lab, given);
+            if (refusal != null) throw new IllegalArgumentException(refusal);
+        }
         if (!Workload.NAMES.contains(workload)) throw new IllegalArgumentException("unknown workload " + workload + "; use register or registers");
         if (testCount < 1) throw new IllegalArgumentException("--test-count must be at least 1");
         List<String> hosts = new ArrayList<>(nodes);
@@ -212,7 +221,24 @@ public final class TestCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        return runOnLab(SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing), options, storeRoot, out);
+        SshLab sshLab = SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing);
+        // Slow hosts (emulated guests) get longer client and liveness timeouts along with the node's timers.
+        NodeTiming resolved;
+        try {
+            resolved = sshLab.resolveNodeTiming();
+        } catch (LabException e) {
+            // Before the run and its store exist: the sentence alone (it names the hosts and what to check).
+            LOG.log(Level.INFO, "ssh lab unreachable", e);
+            sshLab.closeConnections();
+            System.err.println("error: " + e.getMessage());
+            return 255;
+        }
+        TestOptions timed = options.withTimeouts(resolved.clientTimeout(options.opTimeout()), resolved.livenessBound(options.livenessBound()));
+        if (resolved == NodeTiming.SLOW) {
+            out.println("node timing slow" + (timing == NodeTiming.AUTO ? " (the hosts are emulated)" : "") + ": " + String.join(" ", resolved.nodeArgs())
+                    + "; clients wait " + timed.opTimeout().toSeconds() + " s, liveness within " + timed.livenessBound().toSeconds() + " s of the final heal");
+        }
+        return runOnLab(sshLab, timed, storeRoot, out);
     }
 
     private int runOnLab(Lab theLab, TestOptions options, Path storeRoot, PrintStream out) throws Exception {

@@ -16,7 +16,7 @@ import raftlab.history.OpType;
 
 /**
  * The client of one process: it talks to its home node over the client API, follows 307
- * redirects to the leader, and maps every outcome as DESIGN.md's client API says. It never
+ * redirects to the leader, and maps every outcome as docs/design.md's client API says. It never
  * retries on its own: a request that may have been received is {@code info}, and the worker
  * retires the process.
  */
