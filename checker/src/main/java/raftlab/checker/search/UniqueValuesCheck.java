@@ -313,7 +313,7 @@ public final class UniqueValuesCheck {
     private int[] orderBlocks(int[] flat, List<int[]> blocks, List<long[]> spans, boolean startFirst, boolean earliestCompletionFirst) {
         int b = blocks.size();
         int[] out = new int[flat.length];
-        int written = 0;
+        int filled = 0;
         boolean[] removed = new boolean[b];
         PriorityQueue<Integer> byEarliestCompletion = new PriorityQueue<>((x, y) -> Long.compare(spans.get(x)[0], spans.get(y)[0]));
         PriorityQueue<Integer> byLatestInvocation = new PriorityQueue<>((x, y) -> Long.compare(spans.get(x)[1], spans.get(y)[1]));
@@ -322,7 +322,7 @@ public final class UniqueValuesCheck {
             long others = NEVER;
             for (int k = 1; k < b; k++) others = Math.min(others, spans.get(k)[0]);
             if (spans.get(0)[1] > others) return null; // something else completed before a call that saw the start value began
-            written = copy(flat, blocks.get(0), out, written);
+            filled = copy(flat, blocks.get(0), out, filled);
             firstOther = 1;
         }
         for (int k = firstOther; k < b; k++) {
@@ -344,7 +344,7 @@ public final class UniqueValuesCheck {
             else if (spans.get(m1block)[1] < m2) chosen = m1block;
             if (chosen < 0) return null; // every block left must come after another one left
             removed[chosen] = true;
-            written = copy(flat, blocks.get(chosen), out, written);
+            filled = copy(flat, blocks.get(chosen), out, filled);
         }
         return out;
     }
