@@ -9,8 +9,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's Chromium and its chromedriver, headless, with nothing that would reach for the network. */
 final class Chromium {
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; RAFTLAB_CHROMIUM and RAFTLAB_CHROMEDRIVER point elsewhere (a missing path makes the browser tests skip). */
+    static final Path BROWSER = Path.of(System.getenv().getOrDefault("RAFTLAB_CHROMIUM", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getenv().getOrDefault("RAFTLAB_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private Chromium() {}
 
