@@ -128,7 +128,7 @@ public final class HostileProbes {
     }
 
     /** {@code 1;} and then megabytes without a line end: refused long before 16 MiB, and the cluster still takes writes. */
-    private void chunkLineNeverEnds(String host, int port) {
+    private void chunkLineNeverEnds(String host, int port) throws InterruptedException {
         long sent = 0;
         int status = -1;
         try (Socket s = RawHttp.connect(host, port, TIMEOUT_MILLIS)) {
@@ -140,6 +140,9 @@ public final class HostileProbes {
                 while (sent < 16L << 20 && s.getInputStream().available() == 0) {
                     out.write(junk);
                     sent += junk.length;
+                    // A pause every 64 KiB lets a busy node's loop read (and refuse) what was sent, so the count measures
+                    // the node's limit rather than how much the kernel's socket buffers absorbed meanwhile.
+                    if (sent % (64 << 10) == 0) Thread.sleep(1);
                 }
             } catch (IOException closed) {
                 // the node answered and hung up while we were still writing
