@@ -22,13 +22,15 @@ import raftlab.harness.lab.local.Prerequisites;
  * up answering 503 or 504, while the side of n3 commits and keeps its value; after lab heal n1
  * commits again. Runs only as root with iproute2, iptables, libfaketime and raft-node built;
  * otherwise it is reported skipped. Its lab's prefix and subnet come from
- * RAFTLAB_TEST_LAB_PREFIX and RAFTLAB_TEST_LAB_SUBNET (default hand / 10.77.250), so that it never
- * touches a lab someone brought up by hand.
+ * RAFTLAB_TEST_LAB_PREFIX and RAFTLAB_TEST_LAB_SUBNET (by default drawn from this JVM's pid, h&lt;pid&gt;
+ * in 10.78.&lt;pid mod 250&gt;), so that it never touches a lab someone brought up by hand, nor the lab of
+ * another build running the same test at the same time.
  */
 class LabByHandProcessTest {
     private static final Path HOME = Path.of(System.getenv().getOrDefault("RAFTLAB_HOME", "..")).toAbsolutePath().normalize();
-    private static final String PREFIX = System.getenv().getOrDefault("RAFTLAB_TEST_LAB_PREFIX", "hand");
-    private static final String SUBNET = System.getenv().getOrDefault("RAFTLAB_TEST_LAB_SUBNET", "10.77.250");
+    private static final long PID = ProcessHandle.current().pid();
+    private static final String PREFIX = System.getenv().getOrDefault("RAFTLAB_TEST_LAB_PREFIX", "h" + PID % 100_000);
+    private static final String SUBNET = System.getenv().getOrDefault("RAFTLAB_TEST_LAB_SUBNET", "10.78." + PID % 250);
     /** Five JVMs starting on a loaded two-core machine take a while to elect; this bounds every wait. */
     private static final long WAIT_MILLIS = 120_000;
 
