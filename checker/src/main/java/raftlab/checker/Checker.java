@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import raftlab.checker.explain.Explainer;
 import raftlab.checker.model.Model;
 import raftlab.checker.model.RegisterModel;
+import raftlab.checker.search.CrashedWrites;
 import raftlab.checker.search.HistorySplitter;
 import raftlab.checker.search.KeyCalls;
 import raftlab.checker.model.Machine;
@@ -73,25 +74,27 @@ public final class Checker {
         return new CheckResult(validity, model.name(), List.copyOf(results), split.counts(), System.nanoTime() - start);
     }
 
-    private static KeyResult checkKey(KeyCalls key, Model model, CheckOptions options, long deadline,
+    private static KeyResult checkKey(KeyCalls whole, Model model, CheckOptions options, long deadline,
                                       AtomicBoolean cancelled, MemoryBudget budget) {
         long start = System.nanoTime();
         try {
-            Machine machine = model.compile(key.calls());
             if (options.fastPath() && model instanceof RegisterModel register) {
-                UniqueValuesCheck.Outcome fast = UniqueValuesCheck.check(key, register);
+                UniqueValuesCheck.Outcome fast = UniqueValuesCheck.check(whole, register);
                 switch (fast.verdict()) {
                     case VALID -> {
-                        return new KeyResult(key.key(), Validity.VALID, key.size(), 0, completedCount(key), null, null, System.nanoTime() - start);
+                        return new KeyResult(whole.key(), Validity.VALID, whole.size(), 0, completedCount(whole), null, null, System.nanoTime() - start);
                     }
                     case INVALID -> {
                         cancelled.set(true);
-                        Failure failure = options.explain() ? explainFast(key, model, machine, fast) : null;
-                        return new KeyResult(key.key(), Validity.INVALID, key.size(), 0, fast.order().length, failure, null, System.nanoTime() - start);
+                        Failure failure = options.explain() ? explainFast(whole, model, model.compile(whole.calls()), fast) : null;
+                        return new KeyResult(whole.key(), Validity.INVALID, whole.size(), 0, fast.order().length, failure, null, System.nanoTime() - start);
                     }
                     case UNDECIDED -> { } // the full search decides
                 }
             }
+            // crashed writes nothing could have observed need not be searched at all
+            KeyCalls key = model instanceof RegisterModel register ? CrashedWrites.withoutDroppable(whole, register) : whole;
+            Machine machine = model.compile(key.calls());
             SearchOutcome outcome = new WglSearch(key, machine, deadline, cancelled, budget).run();
             return switch (outcome.result()) {
                 case VALID -> new KeyResult(key.key(), Validity.VALID, key.size(), outcome.explored(), outcome.deepest(), null, null, System.nanoTime() - start);
@@ -110,7 +113,7 @@ public final class Checker {
                                 + " completed operations were linearized at once", System.nanoTime() - start);
             };
         } catch (OutOfMemoryError e) {
-            return new KeyResult(key.key(), Validity.UNKNOWN, key.size(), 0, 0, null,
+            return new KeyResult(whole.key(), Validity.UNKNOWN, whole.size(), 0, 0, null,
                     "the heap ran out while checking this key; give the JVM more memory (-Xmx) or a lower memory bound", System.nanoTime() - start);
         }
     }

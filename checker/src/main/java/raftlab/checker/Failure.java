@@ -13,9 +13,11 @@ import raftlab.history.Op;
  * @param stateAfterPrefix the model's state after that prefix, in words
  * @param concurrent   invocations of operations whose intervals overlap the failing one's
  * @param explanation  a few sentences in plain text
+ * @param witness      the completion of the operation that proves the point (one that completed
+ *                     before the failing one was invoked), or null when no single operation does
  */
 public record Failure(Op invoke, Op completion, List<Op> prefix, String stateAfterPrefix,
-                      List<Op> concurrent, String explanation) {
+                      List<Op> concurrent, String explanation, Op witness) {
     /** The last ok completion of the prefix (Jepsen's {@code :previous-ok}), or null. */
     public Op previousOk() {
         for (int i = prefix.size() - 1; i >= 0; i--) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import us.bpsm.edn.EdnException;
 import us.bpsm.edn.Tag;
 import us.bpsm.edn.TaggedValue;
@@ -25,7 +26,7 @@ final class EdnHistoryParser {
             .putTagHandler(Tag.newTag("uuid"), (tag, value) -> value)
             .build());
 
-    static List<Op> parse(Path file, String text) throws HistoryFormatException {
+    static List<Op> parse(Path file, String text, LongConsumer lineOfEachOp) throws HistoryFormatException {
         LineCountingParseable in = new LineCountingParseable(text);
         List<Op> ops = new ArrayList<>();
         while (true) {
@@ -42,9 +43,11 @@ final class EdnHistoryParser {
                         in.skip();
                         break;
                     }
+                    lineOfEachOp.accept(in.line());
                     ops.add(readOp(file, in, ops.size()));
                 }
             } else {
+                lineOfEachOp.accept(in.line());
                 ops.add(readOp(file, in, ops.size()));
             }
         }
@@ -55,6 +58,9 @@ final class EdnHistoryParser {
         Object value;
         try {
             value = untag(PARSER.nextValue(in));
+        } catch (LineCountingParseable.TooDeep e) {
+            throw new HistoryFormatException(file, e.line(), "the op that begins on line " + line + " nests deeper than "
+                    + LineCountingParseable.MAX_DEPTH + " levels here; no history needs that, so check how the file was made", e);
         } catch (EdnException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
             if (in.atEnd()) throw new HistoryFormatException(file, line, "the op that begins on this line is never closed (" + firstLine(e.getMessage()) + ")", e);
             throw new HistoryFormatException(file, in.line(), "malformed EDN (" + firstLine(e.getMessage()) + ")", e);

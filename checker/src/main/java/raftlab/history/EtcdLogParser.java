@@ -3,6 +3,7 @@ package raftlab.history;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import us.bpsm.edn.EdnException;
 import us.bpsm.edn.parser.Parser;
 import us.bpsm.edn.parser.Parsers;
@@ -20,7 +21,7 @@ final class EtcdLogParser {
 
     private static final Parser PARSER = Parsers.newParser(Parsers.defaultConfiguration());
 
-    static List<Op> parse(Path file, String text) throws HistoryFormatException {
+    static List<Op> parse(Path file, String text, LongConsumer lineOfEachOp) throws HistoryFormatException {
         List<Op> ops = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -50,6 +51,7 @@ final class EtcdLogParser {
                 value = null;
             }
             ops.add(new Op(ops.size(), -1, type, process, parts[2].substring(1), value, error));
+            lineOfEachOp.accept(lineNumber);
         }
         return ops;
     }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.stream.LongStream;
 
 /**
  * Reads a history file, whatever its format: EDN (a vector or list of op maps, or one map per
@@ -31,10 +33,32 @@ public final class HistoryReader {
 
     /** Reads {@code text} as the contents of {@code file} (which names the source in errors). */
     public static List<Op> parse(Path file, String text) throws HistoryFormatException {
+        return parse(file, text, line -> {});
+    }
+
+    /** A history and the line of the file each of its ops begins on, for sentences about one op. */
+    public record Lined(List<Op> ops, long[] lines) {
+        public long lineOf(int position) { return lines[position]; }
+    }
+
+    /** Reads a history file as {@link #read} does, keeping the line of each op. */
+    public static Lined readLined(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new HistoryFormatException(file, 1, "the file is not UTF-8 text");
+        }
+        LongStream.Builder lines = LongStream.builder();
+        List<Op> ops = parse(file, text, lines::add);
+        return new Lined(ops, lines.build().toArray());
+    }
+
+    private static List<Op> parse(Path file, String text, LongConsumer lineOfEachOp) throws HistoryFormatException {
         return switch (detect(text)) {
-            case EDN -> EdnHistoryParser.parse(file, text);
-            case JSONL -> JsonlHistoryParser.parse(file, text);
-            case JEPSEN_TEXT_LOG -> EtcdLogParser.parse(file, text);
+            case EDN -> EdnHistoryParser.parse(file, text, lineOfEachOp);
+            case JSONL -> JsonlHistoryParser.parse(file, text, lineOfEachOp);
+            case JEPSEN_TEXT_LOG -> EtcdLogParser.parse(file, text, lineOfEachOp);
         };
     }
 

@@ -10,14 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
-/** Reads raftlab's history.jsonl: one JSON object per line, with the keys of DESIGN.md. */
+/** Reads raftlab's history.jsonl: one JSON object per line, with the keys of docs/design.md. */
 final class JsonlHistoryParser {
     private JsonlHistoryParser() {}
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    static List<Op> parse(Path file, String text) throws HistoryFormatException {
+    static List<Op> parse(Path file, String text, LongConsumer lineOfEachOp) throws HistoryFormatException {
         List<Op> ops = new ArrayList<>();
         int lineNumber = 0;
         int start = 0;
@@ -39,6 +40,7 @@ final class JsonlHistoryParser {
             }
             if (!(value instanceof Map<?, ?> map)) throw new HistoryFormatException(file, lineNumber, "expected a JSON object per line, found " + ValueText.json(value));
             ops.add(OpMaps.toOp(file, lineNumber, map, ops.size()));
+            lineOfEachOp.accept(lineNumber);
         }
         return ops;
     }

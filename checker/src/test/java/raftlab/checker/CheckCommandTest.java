@@ -61,10 +61,14 @@ class CheckCommandTest {
         Path h = history(STALE_READ);
         Path reports = dir.resolve("out");
         assertEquals(1, run("--out", reports.toString(), h.toString()), err.toString());
-        assertTrue(out.toString().contains("read returned 1, but write 2 (process 1) finished at 0.004 s, before this read began at 0.005 s"), out.toString());
+        assertTrue(out.toString().contains("read returned 1, but write 2 (process 1) began at 0.003000 s, after write 1 (process 0) completed at 0.002000 s, and completed at 0.004000 s, before this read began at 0.005000 s; only write 1 (process 0) ever wrote 1."), out.toString());
         assertTrue(Files.readString(reports.resolve("results.edn")).startsWith("{:valid? false"));
+        assertTrue(Files.readString(reports.resolve("results.edn")).contains(":witness {:index 3, :time 4000000, :type :ok, :process 1, :f :write, :value 2}"),
+                Files.readString(reports.resolve("results.edn")));
         assertTrue(Files.readString(reports.resolve("results.json")).startsWith("{\"valid?\": false"));
-        assertTrue(Files.readString(reports.resolve("linear.svg")).contains("<svg"));
+        String svg = Files.readString(reports.resolve("linear.svg"));
+        assertTrue(svg.contains("<svg") && svg.contains("green: ok; orange: failed but ran; grey: crashed"), svg);
+        assertTrue(svg.contains("<title>write 2 (the witness)") && svg.contains("stroke=\"#1f5fbf\" stroke-width=\"3\""), svg);
         assertTrue(Files.readString(reports.resolve("timeline.html")).contains("Not linearizable"));
     }
 

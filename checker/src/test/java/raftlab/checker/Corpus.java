@@ -5,24 +5,25 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the shared corpus: {@code RAFTLAB_SHARED_CORPUS} when set, else {@code ../shared/corpus} from the
- * repository's root (walks up from the working directory to the pom.xml that lists modules).
+ * Finds the corpus of Knossos's and Porcupine's histories, an optional extra the repository does not ship: the folder
+ * named by RAFTLAB_CORPUS, or else a {@code shared/corpus} folder beside the repository, where the project's own machines
+ * keep one. Without either, the corpus tests report themselves skipped.
  */
 final class Corpus {
     private Corpus() {}
 
+    /** The corpus folder, or empty when there is none. */
     static Optional<Path> root() {
-        String override = System.getenv("RAFTLAB_SHARED_CORPUS"); // for a worktree that does not sit beside it
-        if (override != null && !override.isBlank()) {
-            Path corpus = Path.of(override);
-            return Files.isDirectory(corpus) ? Optional.of(corpus) : Optional.empty();
+        for (String variable : new String[] {"RAFTLAB_CORPUS", "RAFTLAB_SHARED_CORPUS"}) {
+            String named = System.getenv(variable);
+            if (named != null && !named.isBlank()) return Optional.of(Path.of(named));
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path pom = dir.resolve("pom.xml");
             try {
                 if (Files.isRegularFile(pom) && Files.readString(pom).contains("<modules>")) {
-                    Path corpus = dir.resolve("../shared/corpus").normalize();
-                    return Files.isDirectory(corpus) ? Optional.of(corpus) : Optional.empty();
+                    Path beside = dir.resolveSibling("shared").resolve("corpus");
+                    return Files.isDirectory(beside) ? Optional.of(beside) : Optional.empty();
                 }
             } catch (java.io.IOException e) {
                 return Optional.empty();

@@ -44,6 +44,7 @@ class UniqueValuesPropertiesTest {
             if (fast == UniqueValuesCheck.Verdict.VALID) assertEquals(Validity.VALID, expected, context);
             if (fast == UniqueValuesCheck.Verdict.INVALID) assertEquals(Validity.INVALID, expected, context);
             assertEquals(expected, Checker.check(history, model, WITH_FAST_PATH).validity(), context);
+            assertEquals(expected, Checker.check(history, model, SEARCH_ONLY).validity(), context + " (search only)");
         }
     }
 
@@ -65,9 +66,11 @@ class UniqueValuesPropertiesTest {
         if (stale) LinearizabilityPropertiesTest.plantStaleRead(history, new SplittableRandom(seed));
         Model model = Models.byName("register");
         Validity search = Checker.check(history, model, SEARCH_ONLY).validity();
+        CheckResult fast = Checker.check(history, model, WITH_FAST_PATH);
+        String context = "seed " + seed + ", " + ops + " ops, " + processes + " processes, stale read planted: " + stale;
+        if (fast.validity() == Validity.INVALID) org.junit.jupiter.api.Assertions.assertNull(ExplanationClaims.check(fast.firstFailure(), history), context);
         if (search == Validity.UNKNOWN) return; // the search did not decide within 10 s: nothing to compare
-        assertEquals(search, Checker.check(history, model, WITH_FAST_PATH).validity(),
-                () -> "seed " + seed + ", " + ops + " ops, " + processes + " processes, stale read planted: " + stale);
+        assertEquals(search, fast.validity(), context);
     }
 
     @Test
@@ -79,6 +82,7 @@ class UniqueValuesPropertiesTest {
         Model model = Models.byName("register");
         assertEquals(UniqueValuesCheck.Verdict.VALID, fastVerdict(history, (RegisterModel) model));
         assertEquals(Validity.VALID, ExhaustiveChecker.check(history, model));
+        assertEquals(Validity.VALID, Checker.check(history, model, SEARCH_ONLY).validity(), "the search must keep both crashed calls");
     }
 
     @Test
@@ -90,6 +94,7 @@ class UniqueValuesPropertiesTest {
                 Op.invoke(4, 4, 2, "cas", Op.tuple(1L, 3L)), new Op(5, 5, OpType.FAIL, 2, "cas", Op.tuple(1L, 3L), "mismatch"));
         Model model = Models.byName("register");
         assertEquals(UniqueValuesCheck.Verdict.VALID, fastVerdict(history, (RegisterModel) model));
+        assertEquals(Validity.VALID, Checker.check(history, model, SEARCH_ONLY).validity(), "the search must keep the crashed write");
         List<Op> withoutTheCrash = List.of(history.get(0), history.get(1), history.get(4), history.get(5));
         assertEquals(Validity.INVALID, Checker.check(withoutTheCrash, model, WITH_FAST_PATH).validity());
     }
@@ -147,6 +152,15 @@ class UniqueValuesPropertiesTest {
     private static Object seen(SplittableRandom random, long nextValue) {
         int v = random.nextInt((int) nextValue + 1);
         return v == 0 ? null : v == nextValue ? (Object) (nextValue + 7) : (Object) (long) v;
+    }
+
+    @Test
+    void aWitnessThatCompletedAfterTheFailingOperationBeganIsCaught() {
+        List<Op> history = List.of(Op.invoke(0, 1000, 0, "write", 1L), Op.invoke(1, 2000, 1, "read", null),
+                new Op(2, 3000, OpType.OK, 0, "write", 1L, null), new Op(3, 4000, OpType.OK, 1, "read", 7L, null));
+        Failure claimsTooMuch = new Failure(history.get(1), history.get(3), List.of(), "", List.of(),
+                "read returned 7, but write 1 completed at 0.000003 s, before this read began at 0.000002 s", history.get(2));
+        org.junit.jupiter.api.Assertions.assertNotNull(ExplanationClaims.check(claimsTooMuch, history));
     }
 
     @Test

@@ -6,8 +6,7 @@ public final class Durations {
 
     /** Microseconds, or an IllegalArgumentException whose message is one sentence fit for a person. */
     public static long parseMicros(String text) {
-        // One grammar for every command: the checker's parser, which the harness already depends on.
-        long nanos = raftlab.checker.cli.Durations.parse(text).toNanos();
+        long nanos = raftlab.conventions.Durations.parse(text).toNanos();
         return Math.round(nanos / 1_000.0);
     }
 

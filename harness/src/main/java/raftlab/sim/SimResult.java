@@ -7,7 +7,7 @@ import raftlab.history.Op;
  * What a simulated run produced.
  *
  * @param options      the options of the run (with its seed)
- * @param history      client and nemesis operations, in the format of DESIGN.md ({@code :time} is virtual nanoseconds)
+ * @param history      client and nemesis operations, in the format of docs/design.md ({@code :time} is virtual nanoseconds)
  * @param violations   invariants that did not hold: the first stops the run, unless {@link SimOptions#keepGoing} (then at
  *                     most {@link #MAX_VIOLATIONS} are kept)
  * @param stats        counters

@@ -137,6 +137,7 @@ public final class NodeLoop implements Runnable {
                 }
             }
         } catch (StorageFailedException e) {
+            stepDown();
             stoppedBecause = e.getMessage();
             log.error("error: " + e.getMessage() + "; the node stopped serving so that its log stays intact: free space or fix the disk, then restart it", e);
         } catch (InterruptedException e) {
@@ -197,9 +198,23 @@ public final class NodeLoop implements Runnable {
                 CompletableFuture<Outcome> waiter = waiting.remove(reply.requestId());
                 if (waiter != null) waiter.complete(reply.outcome());
             }
+            for (String warning : ready.warnings()) log.info("raft: " + warning);
             if (explain) for (String note : ready.notes()) log.info("raft: " + note);
             server.advance(ready);
         }
+    }
+
+    /**
+     * After a storage failure the core is never stepped again: it sends no heartbeats, so the others elect a leader
+     * with a disk. Say so in the status at once, instead of the last role the core had, so that neither {@code /status}
+     * nor the 503s name this node, or a leader it can no longer hear from, as the leader.
+     */
+    private void stepDown() {
+        Status s = server.status();
+        status = new Status(s.id(), Role.FOLLOWER, s.term(), null, s.commit(), s.applied(), s.firstIndex(), s.lastIndex(),
+                s.snapshotIndex(), s.configuration(), java.util.List.of());
+        metrics.role = roleName(Role.FOLLOWER);
+        if (s.role() == Role.LEADER) log.info("raft: no longer leader in term " + s.term() + ": storage failed");
     }
 
     /** Messages that carry the leader's log and depend on nothing but its (already durable) term. */

@@ -131,6 +131,8 @@ public final class NodeRuntime implements NodeApi, AutoCloseable {
 
     @Override public String adminToken() { return settings.adminToken(); }
 
+    @Override public String clientToken() { return settings.clientToken(); }
+
     /** Blocks until the node loop ends (a storage failure or {@link #close}). */
     public void awaitLoop() throws InterruptedException { loopThread.join(); }
 

@@ -181,7 +181,7 @@ final class Leader {
             prev = 0; // index 0 matches every log: it is inside every snapshot
             prevTerm = 0;
         }
-        node.out.send(new AppendEntries(node.term, node.self, pr.id, prev, prevTerm, List.of(), node.commit, context));
+        node.out.send(new AppendEntries(node.term, node.self, pr.id, prev, prevTerm, List.of(), node.commit, context, pr.rejoinIndex));
     }
 
     /** Sends what the follower needs, as far as its state and the pipelining bound allow. */
@@ -218,7 +218,7 @@ final class Leader {
             return false;
         }
         List<Entry> entries = log.slice(pr.next, log.lastIndex(), config.maxEntriesPerAppend());
-        node.out.send(new AppendEntries(node.term, node.self, pr.id, prev, prevTerm, entries, node.commit, node.readContext));
+        node.out.send(new AppendEntries(node.term, node.self, pr.id, prev, prevTerm, entries, node.commit, node.readContext, pr.rejoinIndex));
         return true;
     }
 
@@ -241,13 +241,22 @@ final class Leader {
             // Counting a quorum costs a sort over the voters; only reads and leases need it.
             if (!reads.inRound.isEmpty() || leaseMode()) confirmReads();
         }
+        noteRejoin(pr, r);
         if (!r.success()) {
             onReject(pr, r);
             return;
         }
         pr.stalledHeartbeats = 0;
         boolean progressed = r.matchIndex() > pr.match;
-        if (progressed) pr.match = r.matchIndex();
+        if (progressed) {
+            pr.match = r.matchIndex();
+            pr.matchKnownAt = node.readContext;
+        }
+        if (pr.rejoinIndex != 0 && !pr.followerRejoining && pr.match >= pr.rejoinIndex) {
+            node.out.warn(node.self + " counts " + pr.id + " again: its log matches ours up to index " + pr.match + ", past index " + pr.rejoinIndex);
+            pr.rejoinIndex = 0;
+            maybeCommit();
+        }
         switch (pr.state) {
             case PROBE -> pr.becomeReplicate();
             case REPLICATE -> {
@@ -266,13 +275,23 @@ final class Leader {
         sendAppend(pr);
     }
 
+    /** A follower that says it is rejoining is told how far it must catch up: what we hold, which is every committed entry. */
+    private void noteRejoin(Progress pr, AppendResponse r) {
+        pr.followerRejoining = r.rejoinIndex() != 0;
+        if (pr.followerRejoining && pr.rejoinIndex == 0) {
+            pr.rejoinIndex = Math.min(r.rejoinIndex(), log.lastIndex());
+            node.out.warn(node.self + " does not count " + pr.id + " toward commitment: it is rejoining after losing entries it may have"
+                    + " acknowledged; it must first hold our log up to index " + pr.rejoinIndex);
+        }
+    }
+
     private void onReject(Progress pr, AppendResponse r) {
         long rejected = r.matchIndex(); // a rejection names the prevLogIndex it could not match
         if (pr.state == Progress.State.SNAPSHOT) return;
         if (rejected <= pr.match) {
-            // The follower no longer holds what it acknowledged: only a disk that lost synced writes does that.
-            if (rejected < pr.match || !node.bugs.has(Bug.NO_FSYNC)) return;
-            pr.match = 0;
+            // An append sent before we learned of the match may arrive late; one sent in a later round may not.
+            if (r.readContext() <= pr.matchKnownAt) return;
+            lostAcknowledged(pr, r);
         }
         long next;
         if (r.conflictTerm() == 0) {
@@ -288,13 +307,32 @@ final class Leader {
         sendAppend(pr);
     }
 
+    /**
+     * The follower no longer holds entries it acknowledged to us: its disk lost synced writes, it was repaired, or its
+     * data directory was restored from an older copy. It could now help elect a leader without them, so it must not
+     * vote, nor count toward commitment, until it holds our log again up to what it had acknowledged.
+     */
+    private void lostAcknowledged(Progress pr, AppendResponse r) {
+        long acknowledged = pr.match;
+        String holds = r.conflictTerm() == 0 ? "its log ends at index " + (r.conflictIndex() - 1)
+                : "it has term " + r.conflictTerm() + " at index " + r.matchIndex();
+        node.out.warn(node.self + " lowers " + pr.id + "'s match from " + acknowledged + " to 0: it acknowledged index " + acknowledged
+                + " but now " + holds + "; it may not vote nor count toward commitment until it holds our log up to index " + acknowledged);
+        pr.match = 0;
+        pr.matchKnownAt = node.readContext;
+        pr.rejoinIndex = Math.max(pr.rejoinIndex, acknowledged);
+    }
+
     void onSnapshotResponse(SnapshotResponse r) {
         Progress pr = progress.get(r.from());
         if (pr == null) return;
         pr.recentActive = true;
         if (pr.state != Progress.State.SNAPSHOT || pr.sendingSnapshot.index() != r.lastIncludedIndex()) return;
         if (r.done()) {
-            if (r.lastIncludedIndex() > pr.match) pr.match = r.lastIncludedIndex();
+            if (r.lastIncludedIndex() > pr.match) {
+                pr.match = r.lastIncludedIndex();
+                pr.matchKnownAt = node.readContext;
+            }
             pr.becomeProbe(pr.match + 1);
             maybeCommit();
             maybePromote(pr);
@@ -319,7 +357,7 @@ final class Leader {
         for (int i = 0; i < n; i++) {
             NodeId id = voters.get(i);
             Progress pr = progress.get(id);
-            matchScratch[i] = id.equals(node.self) ? log.persistedIndex() : pr == null ? 0 : pr.match;
+            matchScratch[i] = id.equals(node.self) ? log.persistedIndex() : pr == null || pr.rejoinIndex != 0 ? 0 : pr.match;
         }
         Arrays.sort(matchScratch);
         long quorumIndex = matchScratch[n - node.quorum()];

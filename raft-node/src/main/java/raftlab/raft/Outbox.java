@@ -9,6 +9,7 @@ final class Outbox {
     private List<ClientReply> replies;
     private List<Entry> applied;
     private List<String> notes;
+    private List<String> warnings;
 
     void send(Message message) {
         if (messages == null) messages = new ArrayList<>();
@@ -30,7 +31,12 @@ final class Outbox {
         notes.add(note);
     }
 
-    boolean isEmpty() { return messages == null && replies == null && applied == null && notes == null; }
+    void warn(String warning) {
+        if (warnings == null) warnings = new ArrayList<>();
+        warnings.add(warning);
+    }
+
+    boolean isEmpty() { return messages == null && replies == null && applied == null && notes == null && warnings == null; }
 
     List<Message> takeMessages() {
         List<Message> result = messages == null ? List.of() : messages;
@@ -47,6 +53,12 @@ final class Outbox {
     List<Entry> takeApplied() {
         List<Entry> result = applied == null ? List.of() : applied;
         applied = null;
+        return result;
+    }
+
+    List<String> takeWarnings() {
+        List<String> result = warnings == null ? List.of() : warnings;
+        warnings = null;
         return result;
     }
 

@@ -24,6 +24,15 @@ final class Progress {
     int stalledHeartbeats;
     /** Heard from this follower in the current CheckQuorum window. */
     boolean recentActive;
+    /** {@code node.readContext} when {@code match} last rose: an append sent in a later round was sent after we knew of it. */
+    long matchKnownAt;
+    /**
+     * Not 0 while the follower rejoins after losing entries it had acknowledged: it does not count toward commitment,
+     * and every append tells it this index, until it reports that its log matches ours up to it.
+     */
+    long rejoinIndex;
+    /** The follower's own rejoin index was not 0 in its latest response. */
+    boolean followerRejoining;
     /** The highest read context this follower has echoed in the current term. */
     long ackedReadContext;
     /** In SNAPSHOT: the snapshot being sent and how far the follower has it. */

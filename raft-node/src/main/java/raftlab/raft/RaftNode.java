@@ -34,6 +34,12 @@ final class RaftNode {
 
     long term;
     NodeId votedFor;
+    /**
+     * Not 0 while this server rejoins after losing entries it may have acknowledged: it grants no votes and does
+     * not campaign until a leader's log matches its own up to this index ({@link HardState#REJOIN_UNKNOWN}: up to
+     * what the first leader to hear of it tells). Persisted with the hard state.
+     */
+    long rejoinIndex;
     NodeId leaderId;
     Role role = Role.FOLLOWER;
     long commit;
@@ -62,6 +68,7 @@ final class RaftNode {
     private final IncomingSnapshot incoming = new IncomingSnapshot();
     private long emittedTerm;
     private NodeId emittedVote;
+    private long emittedRejoin;
 
     RaftNode(NodeId self, RaftConfig config, RandomGenerator random, Bugs bugs, PersistentState restored) {
         if (config.electionTicksMin() < 2) throw new IllegalArgumentException("electionTicksMin must be at least 2, not " + config.electionTicksMin());
@@ -98,8 +105,14 @@ final class RaftNode {
         HardState hardState = restored.hardState() == null ? HardState.INITIAL : restored.hardState();
         term = hardState.term();
         votedFor = hardState.votedFor();
+        rejoinIndex = hardState.rejoinIndex();
         emittedTerm = term;
         emittedVote = votedFor;
+        emittedRejoin = rejoinIndex;
+        if (rejoinIndex != 0 && configuration.voters().equals(List.of(self))) {
+            // No other server can hold what was lost, so waiting for one would only stop the cluster for good.
+            rejoinIndex = 0;
+        }
         commit = Math.max(log.snapshotIndex(), Math.min(hardState.commit(), log.lastIndex()));
         applied = log.snapshotIndex();
         resetElectionTimeout();
@@ -220,7 +233,12 @@ final class RaftNode {
         boolean logOk = v.lastLogTerm() > log.lastTerm() || (v.lastLogTerm() == log.lastTerm() && v.lastLogIndex() >= log.lastIndex());
         String reason;
         boolean grant;
-        if (!logOk) {
+        if (rejoinIndex != 0) {
+            grant = false;
+            reason = self + " denied " + (v.preVote() ? "pre-vote" : "vote") + " to " + v.from() + " in term " + v.term()
+                    + ": it is rejoining after losing entries it may have acknowledged, and votes again once a leader has replicated its log "
+                    + (rejoinIndex == HardState.REJOIN_UNKNOWN ? "past what that leader holds" : "up to index " + rejoinIndex);
+        } else if (!logOk) {
             grant = false;
             reason = self + " denied " + (v.preVote() ? "pre-vote" : "vote") + " to " + v.from() + " in term " + v.term()
                     + ": candidate's log ends at index " + v.lastLogIndex() + " term " + v.lastLogTerm() + ", ours at index "
@@ -310,6 +328,7 @@ final class RaftNode {
      * commits the change as leader, and steps down then.
      */
     private boolean promotable() {
+        if (rejoinIndex != 0) return false;
         if (isVoter(self)) return true;
         long latest = configs.lastKey();
         if (latest <= commit) return false;
@@ -359,7 +378,8 @@ final class RaftNode {
             }
             if (explain) note(self + " rejected entries after index " + prev + " term " + a.prevLogTerm() + " from " + a.from()
                     + ": our log " + (conflictTerm == 0 ? "ends at " + log.lastIndex() : "has term " + conflictTerm + " there, from index " + conflictIndex));
-            out.send(new AppendResponse(term, self, a.from(), false, prev, conflictTerm, conflictIndex, a.readContext()));
+            noteRejoin(a, -1);
+            out.send(new AppendResponse(term, self, a.from(), false, prev, conflictTerm, conflictIndex, a.readContext(), rejoinIndex));
             return;
         }
         for (int i = first; i < entries.size(); i++) {
@@ -373,7 +393,27 @@ final class RaftNode {
         long lastNew = Math.max(prev + entries.size(), log.snapshotIndex());
         long newCommit = Math.min(a.leaderCommit(), lastNew);
         if (newCommit > commit) setCommit(newCommit);
-        out.send(new AppendResponse(term, self, a.from(), true, lastNew, 0, 0, a.readContext()));
+        noteRejoin(a, lastNew);
+        out.send(new AppendResponse(term, self, a.from(), true, lastNew, 0, 0, a.readContext(), rejoinIndex));
+    }
+
+    /**
+     * Takes the leader's rejoin index when it sends one (it holds every committed entry, so it knows best how far
+     * this server must catch up), and ends rejoining once our log matches the leader's up to it.
+     *
+     * @param matched the index up to which our log now matches the leader's, or -1 when it does not
+     */
+    private void noteRejoin(AppendEntries a, long matched) {
+        if (a.rejoinIndex() != 0 && a.rejoinIndex() != rejoinIndex) {
+            if (rejoinIndex == 0) out.warn(self + " lost entries it had acknowledged (leader " + a.from() + " says so): it grants no votes until "
+                    + "its log matches the leader's up to index " + a.rejoinIndex());
+            rejoinIndex = a.rejoinIndex();
+        }
+        if (rejoinIndex != 0 && rejoinIndex != HardState.REJOIN_UNKNOWN && matched >= rejoinIndex) {
+            out.warn(self + " has rejoined: its log matches leader " + a.from() + "'s up to index " + matched + ", past index "
+                    + rejoinIndex + ", so it votes again");
+            rejoinIndex = 0;
+        }
     }
 
     private void truncateFrom(long index) {
@@ -429,6 +469,7 @@ final class RaftNode {
         if (explain) note(self + " installed a snapshot up to index " + snapshot.index() + " term " + snapshot.term());
         setCommit(snapshot.index());
         applied = snapshot.index();
+        if (rejoinIndex != 0 && rejoinIndex != HardState.REJOIN_UNKNOWN && snapshot.index() >= rejoinIndex) rejoinIndex = 0;
         latestSnapshot = snapshot;
         snapshotToPersist = snapshot;
     }
@@ -484,13 +525,16 @@ final class RaftNode {
     // ---- readiness ----
 
     HardState takeHardState() {
-        if (term == emittedTerm && java.util.Objects.equals(votedFor, emittedVote)) return null;
+        if (!hardStateChanged()) return null;
         emittedTerm = term;
         emittedVote = votedFor;
-        return new HardState(term, bugs.has(Bug.FORGET_VOTE) ? null : votedFor, commit);
+        emittedRejoin = rejoinIndex;
+        return new HardState(term, bugs.has(Bug.FORGET_VOTE) ? null : votedFor, commit, rejoinIndex);
     }
 
-    boolean hardStateChanged() { return term != emittedTerm || !java.util.Objects.equals(votedFor, emittedVote); }
+    boolean hardStateChanged() {
+        return term != emittedTerm || !java.util.Objects.equals(votedFor, emittedVote) || rejoinIndex != emittedRejoin;
+    }
 
     Snapshot takeSnapshotToPersist() {
         Snapshot result = snapshotToPersist;

@@ -81,7 +81,8 @@ public final class RaftServer {
         Snapshot snapshot = node.takeSnapshotToPersist();
         List<Entry> entries = node.log.takeUnstable();
         Outbox out = node.out;
-        return new ServerReady(hardState, snapshot, entries, out.takeMessages(), out.takeReplies(), out.takeApplied(), out.takeNotes());
+        return new ServerReady(hardState, snapshot, entries, out.takeMessages(), out.takeReplies(), out.takeApplied(), out.takeNotes(),
+                out.takeWarnings());
     }
 
     /** Tells the server that everything in {@code ready} was persisted and sent. */
@@ -115,6 +116,9 @@ public final class RaftServer {
     public NodeId leader() { return node.leaderId; }
 
     public NodeId votedFor() { return node.votedFor; }
+
+    /** Not 0 while this server rejoins after losing entries it may have acknowledged (see {@link HardState#rejoinIndex}). */
+    public long rejoinIndex() { return node.rejoinIndex; }
 
     public long commitIndex() { return node.commit; }
 

@@ -14,10 +14,16 @@ import java.util.List;
  * Messages must not leave before the state they depend on is durable.
  * {@code applied} lists the entries applied to the state machine in this step (the simulator checks
  * state machine safety with it); {@code notes} narrates decisions with their reasons when
- * {@link RaftConfig#explain} is on, and is empty otherwise.
+ * {@link RaftConfig#explain} is on, and is empty otherwise. {@code warnings} are always filled: events an
+ * operator must hear of, such as a follower whose log went backwards.
  */
 public record ServerReady(HardState hardState, Snapshot snapshot, List<Entry> entries,
                           List<Message> messages, List<ClientReply> replies,
-                          List<Entry> applied, List<String> notes) {
+                          List<Entry> applied, List<String> notes, List<String> warnings) {
+    public ServerReady(HardState hardState, Snapshot snapshot, List<Entry> entries, List<Message> messages,
+                       List<ClientReply> replies, List<Entry> applied, List<String> notes) {
+        this(hardState, snapshot, entries, messages, replies, applied, notes, List.of());
+    }
+
     public boolean mustPersist() { return hardState != null || snapshot != null || !entries.isEmpty(); }
 }

@@ -27,7 +27,7 @@ class FailStopTest {
     @Test void aDeadThreadStopsTheWholeNodeLoudly() throws Exception {
         PeerAddress address = LocalCluster.newAddress("n1");
         NodeSettings settings = new NodeSettings("n1", List.of(address), dir, "test", "secret".getBytes(StandardCharsets.UTF_8), null,
-                "127.0.0.1", 10, RaftConfig.defaults(List.of(NodeId.of("n1"))), Bugs.NONE, false, 1024, 0, 1 << 20, 16, 6000);
+                "127.0.0.1", 10, RaftConfig.defaults(List.of(NodeId.of("n1"))), Bugs.NONE, false, 1024, 0, 1 << 20, 16, 6000, null);
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         NodeLog log = new NodeLog(new PrintStream(logged, true, StandardCharsets.UTF_8), "n1");
         CompletableFuture<Integer> exited = new CompletableFuture<>();

@@ -31,7 +31,7 @@ public final class MemoryCheck {
                 d.maxEntriesPerAppend(), d.maxInflightAppends(), snapshotEvery, d.snapshotChunkBytes(), d.maxSessions(),
                 d.requestTimeoutTicks(), false);
         NodeSettings settings = new NodeSettings("n1", List.of(address), dir, "mem", "s".getBytes(StandardCharsets.UTF_8), null,
-                "127.0.0.1", 10, config, Bugs.NONE, false, 1024, 0, 16 << 20, 4, 60_000);
+                "127.0.0.1", 10, config, Bugs.NONE, false, 1024, 0, 16 << 20, 4, 60_000, null);
         NodeRuntime node = NodeRuntime.start(settings, new NodeLog(new PrintStream(Files.newOutputStream(dir.resolve("node.log"))), "n1"));
         while (!node.status().role().name().equals("LEADER")) Thread.sleep(10);
         String value = "\"" + "v".repeat(98) + "\"";

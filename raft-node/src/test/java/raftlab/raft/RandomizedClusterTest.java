@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import raftlab.conventions.Seeds;
 import raftlab.raft.kv.KvOp;
 
 /**
@@ -20,7 +22,7 @@ class RandomizedClusterTest {
     @Test
     void safetyHoldsUnderRandomFaults() {
         long totalCommitted = 0;
-        long first = Long.getLong("raft.firstSeed", 1);
+        long first = Seeds.parse(System.getProperty("raft.firstSeed", "1"));
         for (long seed = first; seed < first + SEEDS; seed++) {
             try {
                 totalCommitted += runOne(seed, 400);
@@ -32,10 +34,12 @@ class RandomizedClusterTest {
         assertTrue(totalCommitted > SEEDS * 10L, "too little progress: " + totalCommitted + " committed entries over " + SEEDS + " seeds");
     }
 
+    /** -Draft.seed=S (decimal or 0x hexadecimal) runs that seed alone; without it the test reports itself skipped. */
     @Test
     void oneSeed() {
-        Long seed = Long.getLong("raft.seed");
-        if (seed != null) runOne(seed, 400);
+        String seed = System.getProperty("raft.seed");
+        Assumptions.assumeTrue(seed != null && !seed.isBlank(), "no -Draft.seed given; nothing to run");
+        runOne(Seeds.parse(seed), 400);
     }
 
     @Test

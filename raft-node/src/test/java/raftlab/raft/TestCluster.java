@@ -29,6 +29,7 @@ final class TestCluster {
     /** Every entry each server applied, in order (for state machine safety). */
     final TreeMap<NodeId, List<Entry>> applied = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
     private final TreeSet<String> cuts = new TreeSet<>();
     private final SplittableRandom random;
     private long nextRequestId = 1;
@@ -121,6 +122,7 @@ final class TestCluster {
             }
             applied.get(id).addAll(ready.applied());
             notes.addAll(ready.notes());
+            warnings.addAll(ready.warnings());
             s.advance(ready);
         }
     }

@@ -31,6 +31,7 @@ import raftlab.checker.model.Models;
 import raftlab.checker.report.Reports;
 import raftlab.checker.report.ResultsData;
 import raftlab.conventions.ExitCodes;
+import raftlab.conventions.Seeds;
 import raftlab.history.HistoryFormatException;
 import raftlab.history.HistoryReader;
 import raftlab.history.Op;
@@ -99,8 +100,11 @@ public final class CheckCommand implements Callable<Integer> {
             Validity worst = Validity.VALID;
             Map<Path, Map<?, ?>> jsonResults = new LinkedHashMap<>();
             for (Path file : files) {
-                List<Op> history = HistoryReader.read(file);
+                HistoryReader.Lined lined = HistoryReader.readLined(file);
+                List<Op> history = lined.ops();
                 Model m = model(file);
+                String problem = ClientOps.problem(file, lined, m);
+                if (problem != null) throw new UsageException(problem);
                 CheckResult result = Checker.check(history, m, options);
                 worst = worst.and(result.validity());
                 if (out != null) Reports.writeAll(result, history, files.size() == 1 ? out : out.resolve(safeName(file)));
@@ -209,10 +213,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     static long parseSeed(String text) throws UsageException {
         try {
-            String s = text.strip().toLowerCase(Locale.ROOT);
-            return s.startsWith("0x") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--seed '" + text + "' is not a number; pass a decimal or 0x hexadecimal seed");
+            return Seeds.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--seed: " + e.getMessage());
         }
     }
 

@@ -1,41 +1,15 @@
 package raftlab.checker.cli;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
-/**
- * Durations as every raftlab command takes them: a number with a unit ({@code 500ms}, {@code 10s},
- * {@code 2m}, {@code 1h}, also {@code us} and {@code ns}), or a bare number of seconds; decimals allowed.
- */
+/** The checker's durations, in the grammar every command shares, and byte sizes such as {@code 512m}. */
 public final class Durations {
     private Durations() {}
 
-    /** The duration, or an IllegalArgumentException whose message is one sentence for people. */
+    /** The duration, by the grammar every command shares ({@link raftlab.conventions.Durations}). */
     public static Duration parse(String text) {
-        String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        int split = 0;
-        while (split < s.length() && (Character.isDigit(s.charAt(split)) || s.charAt(split) == '.')) split++;
-        String number = s.substring(0, split);
-        String unit = s.substring(split).strip();
-        long nanosPerUnit = switch (unit) {
-            case "", "s", "sec", "secs" -> 1_000_000_000L;
-            case "ms" -> 1_000_000L;
-            case "us" -> 1_000L;
-            case "ns" -> 1L;
-            case "m", "min" -> 60_000_000_000L;
-            case "h" -> 3_600_000_000_000L;
-            default -> -1;
-        };
-        if (number.isEmpty() || nanosPerUnit < 0) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write a number with a unit such as 500ms, 10s or 2m (a bare number is seconds)");
-        }
-        try {
-            BigDecimal nanos = new BigDecimal(number).multiply(BigDecimal.valueOf(nanosPerUnit));
-            return Duration.ofNanos(nanos.longValueExact());
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration that fits; write a number with a unit such as 500ms, 10s or 2m");
-        }
+        return raftlab.conventions.Durations.parse(text);
     }
 
     /** Byte sizes such as {@code 512m}, {@code 2g}, {@code 64k} or a bare number of bytes. */

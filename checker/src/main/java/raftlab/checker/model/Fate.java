@@ -1,6 +1,6 @@
 package raftlab.checker.model;
 
-/** What a completion says about an operation, which is the model's call (DESIGN.md's table). */
+/** What a completion says about an operation, which is the model's call (docs/design.md's table). */
 public enum Fate {
     /** It took effect between its invocation and completion, with the result the completion gives. */
     COMPLETED,

@@ -3,9 +3,12 @@ package raftlab.checker.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Knossos's FIFO queue: {@code :enqueue v} at the back, {@code :dequeue v} only of the front. */
 public final class FifoQueueModel implements Model {
+
+    @Override public Set<String> functions() { return Set.of("enqueue", "dequeue"); }
     @Override public String name() { return "fifo-queue"; }
 
     @Override public Object initialState() { return List.of(); }

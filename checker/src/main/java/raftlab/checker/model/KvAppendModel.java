@@ -1,10 +1,13 @@
 package raftlab.checker.model;
 
 import java.util.Objects;
+import java.util.Set;
 import raftlab.history.ValueText;
 
 /** Porcupine's kv model, per key: a string that starts as "", with get, put and append. */
 public final class KvAppendModel implements Model {
+
+    @Override public Set<String> functions() { return Set.of("get", "put", "append"); }
     @Override public String name() { return "kv-append"; }
 
     @Override public Object initialState() { return ""; }

@@ -1,5 +1,6 @@
 package raftlab.checker.model;
 
+import java.util.Set;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 import raftlab.history.ValueText;
@@ -40,6 +41,9 @@ public interface Model {
 
     /** Whether {@code [key v]} tuples may be checked one key at a time (P-compositionality). */
     default boolean splitsByKey() { return true; }
+
+    /** The {@code :f} values this model knows, without the colon; empty when it takes any (it judges the value alone). */
+    default Set<String> functions() { return Set.of(); }
 
     /** Whether {@code f} only observes the state, so that an unknown outcome constrains nothing. */
     default boolean isRead(String f) { return f.equals("read") || f.equals("get"); }

@@ -1,7 +1,10 @@
 package raftlab.checker.model;
 
+import java.util.Set;
 /** Knossos's mutex: {@code :acquire} when free, {@code :release} when held; starts free. */
 public final class MutexModel implements Model {
+
+    @Override public Set<String> functions() { return Set.of("acquire", "release"); }
     @Override public String name() { return "mutex"; }
 
     @Override public Object initialState() { return Boolean.FALSE; }

@@ -42,7 +42,7 @@ final class RegisterMachine implements Machine {
             if (c.f().equals("cas") && c.value() instanceof List<?> pair && pair.size() == 2) id(pair.get(0));
         }
         unobserved = values.size();
-        values.add("a value no operation observed");
+        values.add(RegisterModel.Unread.UNREAD);
         symmetry = new int[calls.length];
         distinctUntil = new long[calls.length];
         for (int i = 0; i < calls.length; i++) {

@@ -2,13 +2,14 @@ package raftlab.checker.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 import raftlab.history.ValueText;
 
 /**
  * A single register with read, write, compare-and-set (value {@code [expected new]}) and delete.
- * The three flavours differ only in what a completion means (DESIGN.md's table):
+ * The three flavours differ only in what a completion means (docs/design.md's table):
  * <ul>
  * <li>{@code register}: starts absent; a read of nil means absent; a {@code :fail :cas} with
  *     {@code :error :mismatch} ran and found another value; other fails did not happen.</li>
@@ -19,8 +20,19 @@ import raftlab.history.ValueText;
  * </ul>
  */
 public final class RegisterModel implements Model {
+
+    @Override public Set<String> functions() { return Set.of("read", "write", "cas", "delete"); }
     /** The state of a key that was never written (or was deleted). */
     public enum Absent { ABSENT; @Override public String toString() { return "absent"; } }
+
+    /**
+     * What the compiled machine holds after a write of a value that no read returns and no
+     * compare-and-set expects: all such values behave alike, so they share one state.
+     */
+    public enum Unread {
+        UNREAD;
+        @Override public String toString() { return "a value no read returned and no compare-and-set expected (from a crashed or unread write)"; }
+    }
 
     private final String name;
     private final Object initial;
@@ -83,6 +95,7 @@ public final class RegisterModel implements Model {
     private static Object orAbsent(Object v) { return v == null ? Absent.ABSENT : v; }
 
     @Override public String describeState(Object state) {
+        if (state == Unread.UNREAD) return state.toString();
         return state == Absent.ABSENT ? "absent (nil)" : ValueText.edn(state);
     }
 

@@ -6,6 +6,8 @@ import java.util.Set;
 
 /** Knossos's set: {@code :add v} adds, {@code :read} returns the whole set. */
 public final class SetModel implements Model {
+
+    @Override public Set<String> functions() { return Set.of("add", "read"); }
     @Override public String name() { return "set"; }
 
     @Override public Object initialState() { return Set.of(); }

@@ -1,10 +1,13 @@
 package raftlab.checker.model;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Knossos's unordered queue: {@code :enqueue v}, and {@code :dequeue v} of any enqueued v (a multiset). */
 public final class UnorderedQueueModel implements Model {
+
+    @Override public Set<String> functions() { return Set.of("enqueue", "dequeue"); }
     @Override public String name() { return "unordered-queue"; }
 
     @Override public Object initialState() { return Map.of(); }

@@ -61,6 +61,7 @@ public final class ResultsData {
             Op previousOk = f.previousOk();
             out.put(kw("previous-ok"), previousOk == null ? null : op(previousOk));
             out.put(kw("explanation"), f.explanation());
+            out.put(kw("witness"), f.witness() == null ? null : op(f.witness()));
             out.put(kw("state"), f.stateAfterPrefix());
             out.put(kw("linearized-prefix-length"), (long) f.prefix().size());
             List<Object> tail = new ArrayList<>();

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import raftlab.conventions.Durations;
 import raftlab.conventions.ExitCodes;
+import raftlab.conventions.Seeds;
 import raftlab.raft.Bug;
 
 /**
@@ -26,14 +28,14 @@ public final class DetectCommand implements Callable<Integer> {
     String lab = "sim";
     @Option(names = "--runs", paramLabel = "N", description = "Seeds per switch, at most 200 (default: 200).")
     int runs = 200;
-    @Option(names = "--first-seed", paramLabel = "S", description = "The first seed; runs use S, S+1, ... (default: 1).")
-    long firstSeed = 1;
+    @Option(names = "--first-seed", paramLabel = "S", description = "The first seed, decimal or 0x hexadecimal; runs use S, S+1, ... (default: 1).")
+    String firstSeedText = "1";
     @Option(names = "--bug", paramLabel = "NAME", split = ",", description = "Only these switches (default: all six).")
     List<String> bugs = new ArrayList<>();
     @Option(names = "--stop-at-first", description = "Stop a switch's runs at its first catch (a quick look; the table then counts fewer runs).")
     boolean stopAtFirst;
-    @Option(names = "--check-time-limit", paramLabel = "SECONDS", description = "The checker's budget per history (default: 10).")
-    int checkSeconds = 10;
+    @Option(names = "--check-time-limit", paramLabel = "DURATION", description = "The checker's budget per history, such as 500ms or 10s (default: 10s).")
+    String checkTimeLimit = "10s";
     @Option(names = "--progress", description = "Print one line per run to standard error.")
     boolean progress;
 
@@ -48,6 +50,19 @@ public final class DetectCommand implements Callable<Integer> {
             err.println("error: --runs must be 1..200; give a smaller number of seeds");
             return ExitCodes.BAD_INPUT;
         }
+        long firstSeed;
+        Duration checkLimit;
+        try {
+            firstSeed = Seeds.parse(firstSeedText);
+            checkLimit = Durations.parse(checkTimeLimit);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (checkLimit.isZero()) {
+            err.println("error: --check-time-limit must be longer than zero; give the checker a budget such as 10s");
+            return ExitCodes.BAD_INPUT;
+        }
         List<Bug> switches = new ArrayList<>();
         for (String name : bugs) {
             var s = Bug.byName(name);
@@ -58,7 +73,6 @@ public final class DetectCommand implements Callable<Integer> {
             switches.add(s.get());
         }
         if (switches.isEmpty()) switches.addAll(List.of(Bug.values()));
-        Duration checkLimit = Duration.ofSeconds(Math.max(1, checkSeconds));
         List<DetectionRow> rows = new ArrayList<>();
         boolean allGood = true;
         for (Bug bug : switches) {

@@ -69,6 +69,26 @@ public final class SimCampaign {
                 .build();
     }
 
+    /**
+     * test.json of a simulated run: the test's options, with what the simulator actually ran in place of what it did not
+     * take as given (a bug's recipe picks the node count, load and timing; the simulator's clients time out within 1 s),
+     * so that every option in the file agrees with the reproduce line, which is also there.
+     */
+    public static Map<String, Object> testMap(TestOptions options, SimOptions ran) {
+        Map<String, Object> test = LabCampaign.testMap(options, null);
+        test.put("node-count", ran.nodeCount());
+        test.put("concurrency", ran.concurrency());
+        test.put("time-limit", ran.timeLimitMicros() / 1000 + "ms");
+        test.put("rate", ran.rate());
+        test.put("workload", ran.workload().cliName());
+        test.put("nemesis-interval", ran.nemesisIntervalMicros() / 1000 + "ms");
+        test.put("op-timeout", ran.opTimeoutMicros() / 1000 + "ms");
+        test.put("liveness-bound", ran.healBoundMicros() / 1000 + "ms");
+        test.put("bugs", ran.bugs().names());
+        test.put("reproduce", "raftlab sim " + ran.commandLine());
+        return test;
+    }
+
     /** Runs one simulated test, writes its run directory, returns the exit code. */
     public static int run(TestOptions options, Path storeRoot, PrintStream out, boolean quiet) throws Exception {
         SimOptions simOptions = simOptions(options);
@@ -87,9 +107,7 @@ public final class SimCampaign {
             LOG.info("simulated " + result.stats().simulatedMicros() / 1000 + " ms in " + simMillis + " ms: " + result.stats().opsOk()
                     + " ok, " + result.stats().opsFail() + " fail, " + result.stats().opsInfo() + " info; "
                     + result.violations().size() + " invariant violations");
-            Map<String, Object> test = LabCampaign.testMap(options, null);
-            test.put("reproduce", result.reproduceCommand());
-            RunReport.writeTestJson(dir, test);
+            RunReport.writeTestJson(dir, testMap(options, simOptions));
             RunReport.writeHistory(dir, result.history());
             Liveness liveness = result.livenessMicros() >= 0
                     ? new Liveness(true, result.livenessMicros() / 1000, result.livenessMicros() / 1000, null)

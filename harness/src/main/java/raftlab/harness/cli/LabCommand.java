@@ -44,16 +44,16 @@ public final class LabCommand implements Callable<Integer> {
     java.nio.file.Path stateDir;
     @picocli.CommandLine.Mixin raftlab.harness.ssh.SshFlags ssh;
 
-    @Override public Integer call() {
+    @Override public Integer call() throws Exception {
         raftlab.harness.campaign.RunLog.quietConsole();
         if (action == null) {
             System.err.println("error: say what to do with the lab; see raftlab lab --help");
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         if ("ssh".equals(lab)) return LabTarget.run(() -> LabSshUpDown.run(action, ssh, stateDir, bugs, standIn));
         if (lab != null && !lab.equals("local")) {
             System.err.println("error: unknown lab " + lab + "; use local or ssh");
-            return 254;
+            return ExitCodes.BAD_INPUT;
         }
         try {
             String prefix = labPrefix != null ? labPrefix : envOr("RAFTLAB_LAB_PREFIX", LocalLayout.DEFAULT_PREFIX);

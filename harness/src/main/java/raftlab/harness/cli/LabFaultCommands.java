@@ -53,7 +53,7 @@ final class LabFaultCommands {
         @Option(names = "--seed", description = "Seed of the draw for halves, one, ring and bridge (default: random, printed).") String seed;
         @Mixin LabTarget target;
 
-        @Override public Integer call() {
+        @Override public Integer call() throws Exception {
             return LabTarget.run(() -> {
                 PartitionShape shape = PartitionShape.parse(shapeText);
                 long s = seed != null ? Durations.parseSeed(seed) : new java.security.SecureRandom().nextLong();
@@ -87,7 +87,7 @@ final class LabFaultCommands {
         @Option(names = "--all", description = "Undo every fault, not only the network's.") boolean all;
         @Mixin LabTarget target;
 
-        @Override public Integer call() {
+        @Override public Integer call() throws Exception {
             return LabTarget.run(() -> {
                 Opened o = open(target, all);
                 o.faults().heal(all);
@@ -101,7 +101,7 @@ final class LabFaultCommands {
     /** What one of kill, start, pause and resume does to one node. */
     private interface NodeAction { void apply(HandFaults faults, String id); }
 
-    private static int onNodes(LabTarget target, List<String> ids, boolean mayStart, String past, NodeAction action) {
+    private static int onNodes(LabTarget target, List<String> ids, boolean mayStart, String past, NodeAction action) throws Exception {
         return LabTarget.run(() -> {
             Opened o = open(target, mayStart);
             for (String id : ids) o.faults().node(id);
@@ -119,7 +119,7 @@ final class LabFaultCommands {
         @Parameters(arity = "1..*", paramLabel = "NODE") List<String> ids;
         @Mixin LabTarget target;
 
-        @Override public Integer call() { return onNodes(target, ids, false, "killed", HandFaults::kill); }
+        @Override public Integer call() throws Exception { return onNodes(target, ids, false, "killed", HandFaults::kill); }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Starts stopped nodes again with their data and the lab's bug switches (a running node is left alone).")
@@ -127,7 +127,7 @@ final class LabFaultCommands {
         @Parameters(arity = "1..*", paramLabel = "NODE") List<String> ids;
         @Mixin LabTarget target;
 
-        @Override public Integer call() { return onNodes(target, ids, true, "started", HandFaults::start); }
+        @Override public Integer call() throws Exception { return onNodes(target, ids, true, "started", HandFaults::start); }
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true, description = "SIGSTOP of the nodes' recorded pids.")
@@ -135,7 +135,7 @@ final class LabFaultCommands {
         @Parameters(arity = "1..*", paramLabel = "NODE") List<String> ids;
         @Mixin LabTarget target;
 
-        @Override public Integer call() { return onNodes(target, ids, false, "paused", HandFaults::pause); }
+        @Override public Integer call() throws Exception { return onNodes(target, ids, false, "paused", HandFaults::pause); }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "SIGCONT of the nodes' recorded pids.")
@@ -143,7 +143,7 @@ final class LabFaultCommands {
         @Parameters(arity = "1..*", paramLabel = "NODE") List<String> ids;
         @Mixin LabTarget target;
 
-        @Override public Integer call() { return onNodes(target, ids, false, "resumed", HandFaults::resume); }
+        @Override public Integer call() throws Exception { return onNodes(target, ids, false, "resumed", HandFaults::resume); }
     }
 
     @Command(name = "clock", mixinStandardHelpOptions = true,
@@ -154,7 +154,7 @@ final class LabFaultCommands {
         @Option(names = "--offset", required = true, paramLabel = "DURATION", description = "From real time, such as -90s or +500ms; 0 resets.") String offset;
         @Mixin LabTarget target;
 
-        @Override public Integer call() {
+        @Override public Integer call() throws Exception {
             return LabTarget.run(() -> {
                 Duration d = ClockOffset.parse(offset);
                 Opened o = open(target, false);

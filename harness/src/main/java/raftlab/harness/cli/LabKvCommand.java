@@ -46,7 +46,7 @@ public final class LabKvCommand implements Callable<Integer> {
     String timeout;
     @Mixin LabTarget target;
 
-    @Override public Integer call() {
+    @Override public Integer call() throws Exception {
         return LabTarget.run(() -> {
             KvRequest request = KvRequest.parse(op, words);
             int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Durations.parse(timeout).toMillis());

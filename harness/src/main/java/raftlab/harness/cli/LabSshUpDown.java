@@ -41,8 +41,12 @@ final class LabSshUpDown {
             case "down" -> {
                 SshOptions options = flags.toOptions(false);
                 Path dir = LabTarget.sshStateDir(options, stateDir);
-                // Not leaving the nodes running: teardown resumes, heals, resets clocks, kills the nodes and removes their files.
-                SshLab.fromEnvironment(options, standIn).teardown();
+                SshLab lab = SshLab.fromEnvironment(options, standIn);
+                // This process moved no clock, so teardown would not reset the ones earlier commands moved: the record says which.
+                FaultsFile record = new FaultsFile(dir);
+                for (String id : record.read().clocks().keySet()) lab.setClockOffset(id, java.time.Duration.ZERO);
+                // Not leaving the nodes running: teardown resumes, heals, kills the nodes and removes their files.
+                lab.teardown();
                 for (String name : List.of("faults.properties", "faults.lock", "lab.properties")) Files.deleteIfExists(dir.resolve(name));
                 Files.deleteIfExists(dir);
                 System.out.println("the ssh lab's nodes, rules and files are removed from " + options.hosts().size() + " hosts");

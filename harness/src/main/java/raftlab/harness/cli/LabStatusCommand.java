@@ -23,7 +23,7 @@ import raftlab.harness.lab.local.Prerequisites;
 public final class LabStatusCommand implements Callable<Integer> {
     @Mixin LabTarget target;
 
-    @Override public Integer call() {
+    @Override public Integer call() throws Exception {
         return LabTarget.run(() -> {
             if (target.isSsh()) return sshStatus();
             if (!Prerequisites.isRoot()) throw new Prerequisites.Missing("the local lab needs root for network namespaces and iptables; run it as root");

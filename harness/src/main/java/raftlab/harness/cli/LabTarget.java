@@ -10,6 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import raftlab.conventions.ExitCodes;
+import raftlab.conventions.InputError;
 import raftlab.harness.campaign.RunLog;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabException;
@@ -133,20 +135,20 @@ final class LabTarget {
         return local;
     }
 
-    /** Runs a by-hand command: bad input is one sentence and 254, a lab that fails one sentence and 255. */
-    static int run(Callable<Integer> body) {
+    /**
+     * Runs a by-hand command: bad input is one sentence and 254, a lab that fails one sentence and
+     * 255; anything else is a defect, left to raftlab's crash handler, which logs its stack trace.
+     */
+    static int run(Callable<Integer> body) throws Exception {
         RunLog.quietConsole();
         try {
             return body.call();
-        } catch (IllegalArgumentException | Prerequisites.Missing e) {
+        } catch (IllegalArgumentException | Prerequisites.Missing | InputError e) {
             System.err.println("error: " + e.getMessage());
-            return 254;
+            return ExitCodes.BAD_INPUT;
         } catch (LabException e) {
             System.err.println("error: " + e.getMessage());
-            return 255;
-        } catch (Exception e) {
-            System.err.println("error: the command crashed (" + e + ")");
-            return 255;
+            return ExitCodes.CRASHED;
         }
     }
 

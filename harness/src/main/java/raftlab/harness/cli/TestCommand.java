@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import raftlab.conventions.ExitCodes;
 import raftlab.harness.campaign.ControlNamespace;
 import raftlab.harness.campaign.LabCampaign;
@@ -41,6 +43,8 @@ import raftlab.harness.workload.Workload;
                 "Exit codes: 0 valid, 1 invalid, 2 unknown, 254 bad arguments or missing prerequisite, 255 crashed."})
 public final class TestCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(TestCommand.class.getName());
+
+    @Spec CommandSpec spec;
 
     @Option(names = "--lab", paramLabel = "local|sim|ssh", description = "Where the nodes run (default: ${DEFAULT-VALUE}).", defaultValue = "local")
     String lab;
@@ -131,6 +135,11 @@ public final class TestCommand implements Callable<Integer> {
 
     TestOptions options() {
         if (!List.of("local", "sim", "ssh").contains(lab)) throw new IllegalArgumentException("unknown lab " + lab + "; use local, sim or ssh");
+        if (spec != null && spec.commandLine().getParseResult() != null) {
+            List<String> given = spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList();
+            String refusal = LabOptions.refusal(lab, given);
+            if (refusal != null) throw new IllegalArgumentException(refusal);
+        }
         if (!Workload.NAMES.contains(workload)) throw new IllegalArgumentException("unknown workload " + workload + "; use register or registers");
         if (testCount < 1) throw new IllegalArgumentException("--test-count must be at least 1");
         List<String> hosts = new ArrayList<>(nodes);

@@ -5,7 +5,7 @@ import raftlab.history.Op;
 import raftlab.history.OpType;
 
 /**
- * The one mapping from what a node answered to what the history records, as DESIGN.md's client API
+ * The one mapping from what a node answered to what the history records, as docs/design.md's client API
  * says: 200 ok; 409 a compare-and-set that ran and found another value (fail, {@code :mismatch});
  * 503 not appended anywhere (fail); 504 appended, fate unknown (info); 400/404/413/431/422 bad input
  * (fail); anything else, such as 500, unknown (info). Both the network client and the simulator's

@@ -148,7 +148,7 @@ public final class RunPage {
             h.append("<h3>As they happened</h3><table id=\"faults\"><thead><tr><th>fault</th><th class=\"num\">from</th><th class=\"num\">to</th>")
                     .append("<th>what was done</th></tr></thead><tbody>\n");
             for (var band : timeline.faults()) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=\"num\">%.3f s</td><td class=\"num\">%.3f s</td><td>%s</td></tr>%n",
+                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=\"num\">%.4f s</td><td class=\"num\">%.4f s</td><td>%s</td></tr>%n",
                         Html.escape(band.kind()), band.startNanos() / 1e9, band.endNanos() / 1e9, Html.escape(band.value())));
             }
             h.append("</tbody></table>");

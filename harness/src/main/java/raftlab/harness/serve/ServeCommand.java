@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import raftlab.conventions.ExitCodes;
+import raftlab.conventions.InputError;
 import raftlab.harness.store.RunStore;
 
 /** {@code raftlab serve}: a read-only web view of the store, the runs index and a page per run. */
@@ -26,22 +28,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Override public Integer call() throws InterruptedException {
         Path root = store != null ? store : RunStore.defaultRoot();
         if (!Files.isDirectory(root)) {
-            System.err.println("error: no store at " + root.toAbsolutePath() + "; run raftlab test first, or give --store DIR");
-            return 254;
+            throw new InputError("no store at " + root.toAbsolutePath() + "; run raftlab test first, or give --store DIR");
         }
-        if (port < 0 || port > 65535) {
-            System.err.println("error: --port " + port + " is not a port; give 0..65535");
-            return 254;
-        }
+        if (port < 0 || port > 65535) throw new InputError("--port " + port + " is not a port; give 0..65535");
         StoreServer server;
         try {
             server = StoreServer.start(root, host, port);
         } catch (BindException e) {
-            System.err.println("error: cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); choose another --port");
-            return 254;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("error: cannot serve " + root + " on " + host + ":" + port + " (" + e.getMessage() + "); check --host and --store");
-            return 254;
+            throw new InputError("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); choose another --port", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InputError("cannot serve " + root + " on " + host + ":" + port + " (" + e.getMessage() + "); check --host and --store", e);
         }
         var address = server.address();
         String shown = address.getAddress().isAnyLocalAddress() ? "localhost" : address.getHostString();
@@ -52,6 +48,6 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         stopped.await();
-        return 0;
+        return ExitCodes.VALID;
     }
 }

@@ -37,6 +37,7 @@ public final class StoreServer implements AutoCloseable {
     private final ExecutorService executor;
     private final StorePaths paths;
     private final RunCatalog catalog;
+    private final RunPageCache pages = new RunPageCache();
 
     private StoreServer(HttpServer server, ExecutorService executor, StorePaths paths) {
         this.server = server;
@@ -129,7 +130,7 @@ public final class StoreServer implements AutoCloseable {
             if (!relative.isEmpty() && !relative.endsWith("/")) {
                 redirect(exchange, "/runs/" + IndexPage.urlPath(relative) + "/");
             } else if (Files.exists(target.resolve("test.json")) || Files.exists(target.resolve("results.json"))) {
-                page(exchange, RunPage.render(paths.store(), target));
+                page(exchange, pages.page(paths.store(), target));
             } else {
                 redirect(exchange, "/?test=" + java.net.URLEncoder.encode(target.getFileName().toString(), StandardCharsets.UTF_8));
             }

@@ -53,7 +53,7 @@ public final class RemoteScripts {
     public static String removeAll(String dir) {
         String d = Shell.quote(dir);
         return "rm -rf " + d + "/data " + d + "/node.log " + d + "/node.pid " + d + "/faketime " + d + "/faketime.tmp "
-                + d + "/raft-node.jar " + d + "/raft-node.jar.part; rmdir " + d + " 2>/dev/null; rmdir \"$(dirname " + d + ")\" 2>/dev/null; true";
+                + d + "/raft-node.jar " + d + "/raft-node.jar.part " + d + "/secrets; rmdir " + d + " 2>/dev/null; rmdir \"$(dirname " + d + ")\" 2>/dev/null; true";
     }
 
     /**

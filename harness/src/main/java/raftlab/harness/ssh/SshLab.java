@@ -3,6 +3,7 @@ package raftlab.harness.ssh;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import raftlab.harness.lab.Grudge;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabException;
 import raftlab.harness.lab.LabNode;
+import raftlab.node.cli.SecretFiles;
 
 /**
  * The ssh lab: one raft-node on each of any five (or more) Linux hosts, driven over SSH as
@@ -167,6 +169,7 @@ public final class SshLab implements Lab {
         synchronized (faketimeLibs) {
             for (int i = 0; i < hosts.size(); i++) if (faketime) faketimeLibs.put(hosts.get(i).name(), libs.get(i));
         }
+        Path secret = newSecret();
         parallel.map(hosts, h -> {
             String d = dir(h.name());
             // One round trip: stop a node an earlier run left, wipe its data, install the chains, print the jar's digest.
@@ -174,6 +177,7 @@ public final class SshLab implements Lab {
                     + RemoteScripts.wipe(d) + "\n" + RemoteScripts.installChains() + RemoteScripts.heal() + "\n" + RemoteScripts.jarDigest(d);
             String remoteDigest = h.runChecked("prepare the host", prepare, commandTimeout).stdout().strip();
             if (!remoteDigest.endsWith(digest)) uploadVerified(h, d + "/raft-node.jar", digest);
+            uploadSecret(h, secret);
             // The faketime offset is a file of the node's; a system clock is left alone until a clock fault asks.
             if (faketime) setClockOffset(h.name(), Duration.ZERO);
             return null;
@@ -218,11 +222,36 @@ public final class SshLab implements Lab {
                 + "); check the host's disk space and the connection");
     }
 
+    /** A fresh random cluster secret for this lab, in a local file only its owner can read, deleted once uploaded. */
+    private static Path newSecret() {
+        try {
+            Path dir = Files.createTempDirectory("raftlab-secret-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path file = SecretFiles.write(dir.resolve("cluster-secret"), SecretFiles.random());
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new LabException("could not make the lab's cluster secret: " + e.getMessage(), e);
+        }
+    }
+
+    private String secretDir(String id) { return dir(id) + "/secrets"; }
+
+    /** Into a directory only root can enter, so that the secret is never readable by others, not even while it arrives. */
+    private void uploadSecret(SshHost h, Path secret) {
+        String remote = secretDir(h.name()) + "/cluster-secret";
+        h.runChecked("make the secrets directory", "mkdir -p -m 700 " + Shell.quote(secretDir(h.name())) + " && chmod 700 "
+                + Shell.quote(secretDir(h.name())), commandTimeout);
+        h.upload(secret, remote);
+        h.runChecked("make the secret private", "chmod 600 " + Shell.quote(remote), commandTimeout);
+    }
+
     /** {@code raft-node run} with the cluster's peers, this node's data directory and the bug switches. */
     List<String> nodeArgs(String id) {
         List<String> args = new ArrayList<>(List.of("run", "--id", id,
                 "--peers", nodes.stream().map(LabNode::peerSpec).collect(Collectors.joining(",")),
-                "--data-dir", dir(id) + "/data", "--admin-token", adminToken()));
+                "--data-dir", dir(id) + "/data", "--cluster-secret-file", secretDir(id) + "/cluster-secret",
+                "--admin-token", adminToken()));
         for (String bug : bugs) args.add(raftlab.raft.Bug.parse(bug).flag());
         args.addAll(timingArgs);
         args.addAll(extraNodeArgs);

@@ -12,6 +12,9 @@ import java.util.Map;
 final class Edn {
     private Edn() {}
 
+    /** EDN text written as it is: the checker's own results.edn, whose ops carry keywords as Jepsen's do. */
+    record Raw(String text) {}
+
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value, false);
@@ -38,7 +41,8 @@ final class Edn {
                 write(out, list.get(i), false);
             }
             out.append(']');
-        } else if (value instanceof JsonNode node) writeJson(out, node, validityValue);
+        } else if (value instanceof Raw raw) out.append(raw.text());
+        else if (value instanceof JsonNode node) writeJson(out, node, validityValue);
         else if (value instanceof String s) {
             if (validityValue && s.equals("unknown")) out.append(":unknown");
             else out.append(quote(s));

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The store, as DESIGN.md lays it out: {@code store/<test>/<yyyyMMddTHHmmss.SSS>/}, with
+ * The store, as docs/design.md lays it out: {@code store/<test>/<yyyyMMddTHHmmss.SSS>/}, with
  * {@code store/latest} and {@code store/<test>/latest} pointing at the newest run.
  */
 public final class RunStore {

@@ -2,26 +2,21 @@ package raftlab.harness.util;
 
 import java.time.Duration;
 
-/** The command conventions of DESIGN.md: durations take a unit (500ms, 10s, 2m, 1h); a bare number is seconds. */
+/** The command conventions of docs/design.md: durations take a unit (500ms, 10s, 2m, 1h); a bare number is seconds. */
 public final class Durations {
     private Durations() {}
 
-    /** Every raftlab command reads durations with the checker's parser, so that they all take the same forms. */
+    /** The grammar every command shares ({@link raftlab.conventions.Durations}). */
     public static Duration parse(String text) {
-        return raftlab.checker.cli.Durations.parse(text);
+        return raftlab.conventions.Durations.parse(text);
     }
 
-    /** Seeds are decimal or 0x hexadecimal. */
+    /** The grammar every command shares ({@link raftlab.conventions.Seeds}). */
     public static long parseSeed(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        try {
-            return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad seed '" + text + "'; give a decimal number or 0x followed by hexadecimal digits");
-        }
+        return raftlab.conventions.Seeds.parse(text);
     }
 
-    public static String seedText(long seed) { return "0x" + Long.toHexString(seed); }
+    public static String seedText(long seed) { return raftlab.conventions.Seeds.format(seed); }
 
     /** {@code 3n} is three per node; a bare number is a count. */
     public static int parseConcurrency(String text, int nodeCount) {

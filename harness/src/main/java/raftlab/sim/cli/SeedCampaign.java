@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import raftlab.checker.CheckResult;
+import raftlab.conventions.ExitCodes;
 import raftlab.sim.SimOptions;
 import raftlab.sim.SimResult;
 import raftlab.sim.Simulation;
@@ -46,13 +47,16 @@ final class SeedCampaign {
                 Outcome o = f.get(); // in seed order, so the output does not depend on scheduling
                 SimResult r = o.result();
                 events += r.stats().events();
+                // A seed can do both: a broken invariant does not keep its history from being counted as not linearizable.
                 if (r.violated()) {
                     violated++;
                     out.println("seed " + SimOptions.seedText(r.options().seed()) + ": " + r.violations().get(0));
-                    out.println("  reproduce with: " + r.reproduceCommand());
-                } else if (Linearizability.invalid(o.verdict())) {
+                }
+                if (Linearizability.invalid(o.verdict())) {
                     invalid++;
                     out.println("seed " + SimOptions.seedText(r.options().seed()) + ": history is not linearizable");
+                }
+                if (r.violated() || Linearizability.invalid(o.verdict())) {
                     out.println("  reproduce with: " + r.reproduceCommand());
                 } else if (o.verdict() == null) {
                     unchecked++;
@@ -80,6 +84,6 @@ final class SeedCampaign {
                 count, SimOptions.seedText(from), SimOptions.seedText(to), violated, base.bugs().any() && violated > 0 ? " (bug switches on)" : "",
                 invalid, unknown,
                 unchecked > 0 ? ", " + unchecked + " not checked" : "", events, wall);
-        return violated + invalid > 0 ? 1 : 0;
+        return violated + invalid > 0 ? ExitCodes.INVALID : ExitCodes.VALID;
     }
 }

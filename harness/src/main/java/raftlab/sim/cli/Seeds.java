@@ -5,13 +5,7 @@ final class Seeds {
     private Seeds() {}
 
     static long parse(String text) {
-        String t = text.trim();
-        try {
-            if (t.startsWith("0x") || t.startsWith("0X")) return Long.parseUnsignedLong(t.substring(2), 16);
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a seed (decimal or 0x hexadecimal)");
-        }
+        return raftlab.conventions.Seeds.parse(text);
     }
 
     /** {@code A..B}, both ends included. */

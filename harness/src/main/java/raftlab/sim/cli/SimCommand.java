@@ -76,6 +76,9 @@ public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
         try {
             if (bench) return Bench.run(stdout);
             if (seeds != null) {
+                // Narration and a trace are of one run; with many seeds they would be dropped without a word.
+                if (explain) throw new IllegalArgumentException("--explain narrates one run; give --seed S instead of --seeds, such as a seed the summary names");
+                if (trace != null) throw new IllegalArgumentException("--trace records one run; give --seed S instead of --seeds");
                 long[] range = Seeds.range(seeds);
                 return SeedCampaign.run(options, range[0], range[1], positive(jobs, "--jobs", 64), out, stdout);
             }
@@ -93,7 +96,8 @@ public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
         }
     }
 
-    SimOptions options() {
+    /** The simulator's options these arguments give; an IllegalArgumentException says what is wrong with them. */
+    public SimOptions options() {
         SimOptions.Builder b = SimOptions.builder();
         b.seed(Seeds.parse(seed));
         int n = integer(nodeCount, "--node-count");

@@ -66,7 +66,7 @@
   var latencyCanvas = document.getElementById('latency'), rateCanvas = document.getElementById('rate');
   var laneH = laneCount <= 24 ? 20 : laneCount <= 60 ? 14 : 8;
   var view = { t0: 0, t1: tEnd * 1.01, scrollY: 0 };
-  var stats = { draws: 0, lastDrawMillis: 0, firstDrawMillis: -1, drawnOps: 0, visibleOps: 0 };
+  var stats = { draws: 0, lastDrawMillis: 0, firstDrawMillis: -1, firstDrawAt: -1, drawnOps: 0, visibleOps: 0 };
   var width = 800, height = 300, plotW = 700, ratio = window.devicePixelRatio || 1;
   var hoverOp = -1, pinnedOp = -1;
 
@@ -212,7 +212,7 @@
     for (var d = Math.pow(10, Math.floor(lmin)); d <= latencyMax * 10; d *= 10) {
       if (d < latencyMin / 1.01) continue;
       var py = y(d); if (py < top) break;
-      ctx.fillText(fmtTime(d), 4, py + 4);
+      ctx.fillText(d >= 1e6 ? d / 1e6 + ' s' : d >= 1e3 ? d / 1e3 + ' ms' : d + ' µs', 4, py + 4);
       ctx.fillRect(LABEL_W - 4, py, 4, 1);
     }
     var painted = new Uint8Array(Math.ceil(width) * Math.ceil(h) * 3);
@@ -369,4 +369,5 @@
   // The picture of the counterexample already sits in the page; here the timeline gets its first draw.
   size(); clampView(); drawAll();
   stats.firstDrawMillis = performance.now() - scriptStart;
+  stats.firstDrawAt = performance.now(); // since the navigation began
 })();

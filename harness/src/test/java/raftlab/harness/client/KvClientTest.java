@@ -19,7 +19,7 @@ import raftlab.harness.lab.LabNode;
 import raftlab.history.OpType;
 
 /**
- * The outcome mapping of DESIGN.md's client API, against a real HTTP server on loopback that
+ * The outcome mapping of docs/design.md's client API, against a real HTTP server on loopback that
  * answers each key with one kind of response.
  */
 class KvClientTest {

@@ -33,7 +33,7 @@ class ServeBrowserTest {
         assertEquals(1, RaftlabMain.run("test", "--lab", "sim", "--time-limit", "10s", "--bug", "stale-reads", "--seed", "3",
                 "--store", store.toString()), "reproduce with raftlab test --lab sim --bug stale-reads --seed 3");
         Path shots = Path.of("target", "serve-screenshots").toAbsolutePath();
-        String output = inNamespace(BrowserTour.class, List.of(store.toString(), shots.toString()));
+        String output = inNamespace(BrowserTour.class, List.of(store.toString(), shots.toString()), TOUR_SECONDS);
         System.out.println(output);
     }
 
@@ -50,7 +50,7 @@ class ServeBrowserTest {
     }
 
     /** Runs {@code main} in a fresh JVM inside a network namespace with loopback up; fails with its output unless it exits 0. */
-    static String inNamespace(Class<?> main, List<String> args) throws Exception {
+    static String inNamespace(Class<?> main, List<String> args, long seconds) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("unshare", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$@\"", "sh",
                 java, "-cp", System.getProperty("java.class.path"), main.getName()));
@@ -61,8 +61,8 @@ class ServeBrowserTest {
         builder.redirectOutput(log.toFile());
         Process child = builder.start();
         try {
-            if (!child.waitFor(TOUR_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError(main.getSimpleName() + " did not finish in " + TOUR_SECONDS + " s:\n" + Files.readString(log));
+            if (!child.waitFor(seconds, TimeUnit.SECONDS)) {
+                throw new AssertionError(main.getSimpleName() + " did not finish in " + seconds + " s:\n" + Files.readString(log));
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertEquals(0, child.exitValue(), main.getSimpleName() + " failed:\n" + output);

@@ -32,6 +32,7 @@ final class StoreFixture {
                 """);
         Files.writeString(run.resolve("n1.log"), "n1 became leader in term 2\n");
         if (valid.equals("false")) {
+            Files.writeString(run.resolve("schedule.edn"), "[{:at 2.5, :f :start-partition, :value :halves}\n {:at 3.0, :f :stop-partition}]\n");
             Files.writeString(run.resolve("linear.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"40\">"
                     + "<rect id=\"bad-op\" width=\"50\" height=\"20\" fill=\"#e41a1c\"/><text x=\"5\" y=\"15\">read 0</text></svg>\n");
         }

@@ -64,9 +64,21 @@ class StoreServerTest {
         assertTrue(html.contains("<rect id=\"bad-op\""), "linear.svg sits in the page, not behind a link");
         assertTrue(html.contains("\"nodes\":[\"n2\",\"n4\"]"), "the answering nodes reach the timeline's data");
         assertTrue(html.contains("\"failures\":[4]"));
+        assertTrue(html.contains("<pre id=\"schedule\">[{:at 2.5, :f :start-partition, :value :halves}"), "the planned schedule is shown");
+        assertTrue(html.contains("<tr><td>partition</td><td class=\"num\">0.0025 s</td><td class=\"num\">0.0030 s</td><td>halves [n1 n2] [n3 n4 n5]</td>"),
+                "the faults as they happened, from the nemesis operations");
         assertFalse(html.contains("</script><"), "no data ends its script element early");
         assertEquals(302, get("/runs/sim-register-bug-stale-reads/20261206T100000.000").statusCode());
         assertEquals(200, get("/runs/latest/").statusCode(), "the latest link points inside the store");
+    }
+
+    @Test void aRunPageIsRenderedAgainWhenItsRunChanges() throws Exception {
+        String path = "/runs/sim-register/20261205T100000.000/";
+        assertTrue(get(path).body().contains("class=\"verdict v-valid\""));
+        Path results = tmp.resolve("store/sim-register/20261205T100000.000/results.json");
+        Files.writeString(results, "{\"valid?\": false, \"summary\": \"rechecked by hand, now longer than before\"}");
+        Files.setLastModifiedTime(results, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertTrue(get(path).body().contains("class=\"verdict v-invalid\""), "a cached page must not outlive the results it shows");
     }
 
     @Test void filesAreServedButNothingOutsideTheStoreAndNothingIsWritten() throws Exception {

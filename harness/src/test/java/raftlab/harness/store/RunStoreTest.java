@@ -49,4 +49,19 @@ class RunStoreTest {
         assertTrue(Files.readString(dir.resolve("results.edn")).startsWith("{:valid? false"), Files.readString(dir.resolve("results.edn")));
         assertEquals(6, Files.readAllLines(dir.resolve("history.jsonl")).size());
     }
+
+    @Test void theCheckersResultsInResultsEdnCarryJepsensKeywords(@TempDir Path dir) throws Exception {
+        List<Op> history = List.of(
+                new Op(0, 1_000_000, OpType.INVOKE, 0, "write", 1L, null), new Op(1, 2_000_000, OpType.OK, 0, "write", 1L, null),
+                new Op(2, 3_000_000, OpType.INVOKE, 0, "write", 2L, null), new Op(3, 4_000_000, OpType.OK, 0, "write", 2L, null),
+                new Op(4, 5_000_000, OpType.INVOKE, 1, "read", null, null), new Op(5, 6_000_000, OpType.OK, 1, "read", 1L, null));
+        RunReport.writeTestJson(dir, java.util.Map.of("name", "t"));
+        RunReport.writeHistory(dir, history);
+        Verdict verdict = Verdict.judge(history, new Liveness(true, 1, 1, null), java.time.Duration.ofSeconds(5));
+        RunReport.writeResults(dir, history, List.of(), verdict, java.util.Map.of());
+        String edn = Files.readString(dir.resolve("results.edn"));
+        assertTrue(edn.contains(":checker {:valid? false"), edn);
+        assertTrue(edn.contains(":op {:index 5, :time 6000000, :type :ok, :process 1, :f :read, :value 1}"), edn);
+        assertTrue(edn.contains(":witness {:index 3, :time 4000000, :type :ok, :process 0, :f :write, :value 2}"), edn);
+    }
 }

@@ -15,7 +15,7 @@ import raftlab.sim.SimResult;
 import raftlab.sim.Simulation;
 import raftlab.sim.Workload;
 
-/** The recorded history means what DESIGN.md says: the checker accepts a correct run and catches stale reads. */
+/** The recorded history means what docs/design.md says: the checker accepts a correct run and catches stale reads. */
 class HistoryCheckedTest {
     private static Validity check(SimResult r) {
         return Checker.check(r.history(), Models.byName("register"), CheckOptions.defaults().withTimeLimit(Duration.ofSeconds(30)).withThreads(1)).validity();

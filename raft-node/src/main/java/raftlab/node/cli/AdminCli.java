@@ -1,5 +1,6 @@
 package raftlab.node.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,17 +20,22 @@ public final class AdminCli implements Runnable {
     static class Common {
         @Mixin NodesOption nodes;
 
-        @Option(names = "--admin-token", required = true, description = "The token the nodes were started with.")
+        @Option(names = "--admin-token-file", paramLabel = "FILE", description = "A file with the token the nodes were started with.")
+        Path tokenFile;
+
+        @Option(names = "--admin-token", paramLabel = "TOKEN", description = "The token itself (visible to others in ps; prefer --admin-token-file).")
         String token;
 
         @Option(names = "--timeout", converter = Durations.class, defaultValue = "10s", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
         long timeoutMillis;
 
         int call(String action, String body, boolean anyNode) throws Exception {
+            if ((token == null) == (tokenFile == null)) throw new UserError("give the admin token with --admin-token-file FILE (or --admin-token TOKEN)");
+            String secret = token != null ? token : SecretFiles.read(tokenFile, "--admin-token-file");
             var endpoints = nodes.endpoints();
             if (anyNode) endpoints = endpoints.subList(0, 1);
             try (KvClient client = new KvClient(endpoints, (int) timeoutMillis)) {
-                HttpConnection.Response r = client.call("POST", "/admin/" + action, Map.of("Admin-Token", token), body == null ? "{}" : body, timeoutMillis);
+                HttpConnection.Response r = client.call("POST", "/admin/" + action, Map.of("Admin-Token", secret), body == null ? "{}" : body, timeoutMillis);
                 System.out.println(r.body().trim());
                 return r.status() == 200 ? 0 : r.status() == 504 ? 2 : 1;
             }

@@ -44,7 +44,7 @@ public final class ClusterCommand implements Callable<Integer> {
                     a.clientPort(), a.host(), a.peerPort(), cluster.logFile(n));
         }
         System.out.println("peers: " + cluster.peersArgument());
-        System.out.println("admin token: " + cluster.adminToken);
+        System.out.println("admin token file: " + cluster.adminTokenFile());
         System.out.println("try:   raft-node kv put k 1 --peers " + cluster.peersArgument());
         System.out.println("       raft-node watch --peers " + cluster.peersArgument());
         System.out.println("Ctrl-C stops the cluster.");

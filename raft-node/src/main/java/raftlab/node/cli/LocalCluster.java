@@ -13,6 +13,8 @@ import raftlab.node.transport.PeerAddress;
  * A cluster of {@code raft-node run} child processes on loopback, each with its own data directory
  * and log file under one base directory. Used by {@code cluster}, {@code bench} and the integration tests.
  * Children are stopped by their own Process handles (SIGTERM, or SIGKILL for a crash), never by name.
+ * Each cluster gets its own random cluster secret and admin token, handed to the nodes in files
+ * readable by their owner only (a command line is visible to every user in ps).
  */
 public final class LocalCluster implements AutoCloseable {
     private final Path baseDir;
@@ -21,16 +23,18 @@ public final class LocalCluster implements AutoCloseable {
     private final List<String> jvmArgs;
     private final Process[] processes;
     public final String adminToken;
-    public final String secret;
+    private final Path secretFile;
+    private final Path adminTokenFile;
 
     public LocalCluster(int nodeCount, Path baseDir, List<String> nodeArgs, List<String> jvmArgs) throws IOException {
         this.baseDir = baseDir;
         this.nodeArgs = List.copyOf(nodeArgs);
         this.jvmArgs = List.copyOf(jvmArgs);
         this.processes = new Process[nodeCount + 8];
-        this.adminToken = "admin-" + Long.toHexString(System.nanoTime());
-        this.secret = "secret-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+        this.adminToken = SecretFiles.random();
         Files.createDirectories(baseDir);
+        this.secretFile = SecretFiles.write(baseDir.resolve("cluster-secret"), SecretFiles.random());
+        this.adminTokenFile = SecretFiles.write(baseDir.resolve("admin-token"), adminToken);
         for (int i = 1; i <= nodeCount; i++) addresses.add(newAddress("n" + i));
     }
 
@@ -52,6 +56,9 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public Path dataDir(int node) { return baseDir.resolve("n" + node); }
+
+    /** The file with the admin token, for {@code raft-node admin --admin-token-file}. */
+    public Path adminTokenFile() { return adminTokenFile; }
 
     public Path logFile(int node) { return baseDir.resolve("n" + node + ".log"); }
 
@@ -83,7 +90,8 @@ public final class LocalCluster implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(RaftNodeMain.class.getName());
         command.addAll(List.of("run", "--id", "n" + n, "--peers", peers, "--data-dir", dataDir(n).toString(),
-                "--cluster-secret", secret, "--admin-token", adminToken, "--log-file", logFile(n).toString()));
+                "--cluster-secret-file", secretFile.toString(), "--admin-token-file", adminTokenFile.toString(),
+                "--log-file", logFile(n).toString()));
         command.addAll(nodeArgs);
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -18,7 +18,7 @@ import raftlab.conventions.ExitCodes;
 @Command(name = "raft-node", mixinStandardHelpOptions = true, version = "raft-node 0.1.0",
         description = "A Raft key-value store node, its client, a local cluster and a benchmark.",
         subcommands = {RunCommand.class, KvCommand.class, StatusCommand.class, WatchCommand.class, AdminCli.class,
-                ClusterCommand.class, BenchCommand.class})
+                ClusterCommand.class, BenchCommand.class, ProbeCommand.class, RepairCommand.class})
 public final class RaftNodeMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -42,10 +42,22 @@ public final class RunCommand implements Callable<Integer>, BugOptions.Holder {
     @Option(names = "--cluster-id", defaultValue = "raftlab", description = "The cluster's name; peers and data directories of another cluster are refused (default: ${DEFAULT-VALUE}).")
     String clusterId;
 
-    @Option(names = "--cluster-secret", paramLabel = "SECRET", description = "The shared secret peers prove in the handshake (default: a well-known value, with a warning).")
+    @Option(names = "--cluster-secret-file", paramLabel = "FILE",
+            description = "Required: a file (chmod 600) holding the secret every peer proves in the handshake; the same in every node.")
+    Path clusterSecretFile;
+
+    /** Refused: a secret on the command line is shown by ps to everyone on the machine. */
+    @Option(names = "--cluster-secret", paramLabel = "SECRET", hidden = true)
     String clusterSecret;
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "The token admin requests must carry in Admin-Token (default: admin disabled).")
+    @Option(names = "--client-token-file", paramLabel = "FILE",
+            description = "Optional: a file (chmod 600) with a token every client request except GET /health must carry as 'Authorization: Bearer TOKEN'.")
+    Path clientTokenFile;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "A file (chmod 600) with the token admin requests must carry in Admin-Token (default: admin disabled).")
+    Path adminTokenFile;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "As --admin-token-file, but visible to every user in ps; for trying things by hand.")
     String adminToken;
 
     @Option(names = "--bind", paramLabel = "HOST", description = "The address to listen on (default: this node's host in --peers).")
@@ -87,7 +99,7 @@ public final class RunCommand implements Callable<Integer>, BugOptions.Holder {
     @Option(names = "--segment-size", defaultValue = "16777216", paramLabel = "BYTES", description = "Log segment size (default: ${DEFAULT-VALUE}).")
     long segmentBytes;
 
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "512", description = "Client connections served at once; more get 503, idle ones close after 60 s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "512", description = "Client connections served at once; past it a new one takes the slot of the one waiting longest without a whole request, or gets 503; idle ones close after 60 s (default: ${DEFAULT-VALUE}).")
     int maxClientConnections;
 
     @Option(names = "--log-file", paramLabel = "FILE", description = "Append the log here instead of standard output.")
@@ -116,7 +128,6 @@ public final class RunCommand implements Callable<Integer>, BugOptions.Holder {
             System.err.println(warning);
             log.info(warning);
         }
-        if (clusterSecret == null) log.info("warning: no --cluster-secret given; peers authenticate with a well-known secret, so anyone can join");
         NodeRuntime node;
         try {
             node = NodeRuntime.start(settings, log);
@@ -169,11 +180,20 @@ public final class RunCommand implements Callable<Integer>, BugOptions.Holder {
                 defaults.maxEntriesPerAppend(), defaults.maxInflightAppends(), snapshotEvery, defaults.snapshotChunkBytes(),
                 defaults.maxSessions(), requestTicks, explain);
         Bugs bugs = bugOptions.toBugs();
-        byte[] secret = (clusterSecret != null ? clusterSecret : "raftlab-default-secret:" + clusterId).getBytes(StandardCharsets.UTF_8);
+        if (clusterSecret != null) {
+            throw new UserError("--cluster-secret puts the secret where ps shows it to every user; write it to a file only you can read (chmod 600) and pass --cluster-secret-file");
+        }
+        if (clusterSecretFile == null) {
+            throw new UserError("--cluster-secret-file is missing; create a secret shared by every node with: (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > secret) and pass --cluster-secret-file secret");
+        }
+        byte[] secret = SecretFiles.read(clusterSecretFile, "--cluster-secret-file").getBytes(StandardCharsets.UTF_8);
+        String clientToken = clientTokenFile == null ? null : SecretFiles.read(clientTokenFile, "--client-token-file");
+        if (adminTokenFile != null && adminToken != null) throw new UserError("give --admin-token-file or --admin-token, not both");
+        String admin = adminTokenFile != null ? SecretFiles.read(adminTokenFile, "--admin-token-file") : adminToken;
         Path dir = dataDir != null ? dataDir : Path.of("data-" + id);
         if (segmentBytes < 4096) throw new UserError("--segment-size must be at least 4096 bytes");
-        return new NodeSettings(id, addresses, dir, clusterId, secret, adminToken, bind != null ? bind : self.host(), tickMillis, raft, bugs,
+        return new NodeSettings(id, addresses, dir, clusterId, secret, admin, bind != null ? bind : self.host(), tickMillis, raft, bugs,
                 join, batchMaxEntries, batchWaitMillis * 1000, segmentBytes == 0 ? RaftStorage.DEFAULT_SEGMENT_BYTES : segmentBytes,
-                maxClientConnections, requestTimeoutMillis + 1000);
+                maxClientConnections, requestTimeoutMillis + 1000, clientToken);
     }
 }

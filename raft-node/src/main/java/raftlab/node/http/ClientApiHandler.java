@@ -23,6 +23,8 @@ final class ClientApiHandler implements EventLoopHttpServer.Handler {
         String[] segments = request.rawPath().split("/", -1);
         String top = segments.length > 1 ? segments[1] : "";
         try {
+            // A supervisor may ask whether the node is alive without the token; everything else needs it.
+            if (!top.equals("health")) ClientToken.check(request, node.clientToken());
             switch (top) {
                 case "kv" -> kv(request, response, segments);
                 case "status" -> only(request, segments, "GET", () -> Exchange.json(response, 200, StatusJson.render(node)));

@@ -231,8 +231,11 @@ final class EventLoopHttpServer implements AutoCloseable, Executor {
             if (closeWhenFlushed) {
                 // Answered and closing, but the client reads neither its answer nor stops sending its oversized body.
                 if (closingSince != 0 && now - closingSince > limits.bodyNanos()) close();
-            } else if (!reading()) {
+            } else if (busy) {
                 return; // the node has the request in hand; its own timeout answers it
+            } else if (!out.isEmpty()) {
+                // An answer the client does not read: TCP holds it back, and the idle limit ends it.
+                if (now - lastAnswered > limits.idleNanos()) close();
             } else if (start < end && requestStarted != 0) {
                 if (headCompleted == 0 && now - requestStarted > limits.headNanos()) {
                     answerAndClose(408, "the request head did not arrive within " + TimeUnit.NANOSECONDS.toMillis(limits.headNanos()) + " ms", 0);

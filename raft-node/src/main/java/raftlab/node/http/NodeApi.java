@@ -35,4 +35,7 @@ public interface NodeApi {
 
     /** The token admin requests must carry, or null when admin is disabled. */
     String adminToken();
+
+    /** The token every request but {@code GET /health} must carry as {@code Authorization: Bearer}, or null when none is needed. */
+    default String clientToken() { return null; }
 }

@@ -74,7 +74,8 @@ final class OutcomeReplies {
             Exchange.error(exchange, 307, "this node is not the leader; ask " + leader.id(), leader.id());
             return "redirect";
         } else if (outcome instanceof Outcome.SeqReused r) {
-            Exchange.json(exchange, 422, "{\"error\":\"request-seq-reused\",\"reason\":" + JsonValues.quote(r.reason()) + "}");
+            Exchange.json(exchange, 422, "{\"error\":\"request-seq-reused\",\"reason\":" + JsonValues.quote(r.reason())
+                    + ",\"leader\":" + JsonValues.quote(leaderOf(node)) + "}");
             return "seq-reused";
         } else if (outcome instanceof Outcome.Rejected r) {
             Exchange.error(exchange, admin ? 409 : 503, r.reason(), leaderOf(node));

@@ -8,7 +8,7 @@ import raftlab.node.transport.PeerAddress;
 import raftlab.raft.NodeId;
 import raftlab.raft.Status;
 
-/** The {@code /status} document: DESIGN.md's fields, plus configuration, addresses and bug switches. */
+/** The {@code /status} document: docs/design.md's fields, plus configuration, addresses and bug switches. */
 final class StatusJson {
     private StatusJson() {}
 

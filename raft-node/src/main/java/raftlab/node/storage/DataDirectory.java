@@ -87,6 +87,31 @@ public final class DataDirectory implements AutoCloseable {
         return new DataDirectory(dir, channel, lock, clusterId);
     }
 
+    /**
+     * Locks {@code dir} without checking whose it is, for tools that work on a stopped node's directory.
+     *
+     * @throws IllegalStateException with one sentence for a person when a node is running on it
+     */
+    public static AutoCloseable lockStopped(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new IllegalStateException("the data directory " + dir + " does not exist; check --data-dir");
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("the data directory " + dir + " is in use by a running raft-node; stop it first");
+        }
+        FileLock held = lock;
+        return () -> {
+            held.release();
+            channel.close();
+        };
+    }
+
     public Path path() { return dir; }
 
     public String clusterId() { return clusterId; }

@@ -17,6 +17,20 @@ public record DataFiles(Path dir, List<Long> segments) {
             HardStateFile.TEMP, SnapshotStore.TEMP, "lost+found");
 
     public static DataFiles of(FileLayer fs, Path dir) throws IOException {
+        DataFiles files = ofGapsAllowed(fs, dir);
+        List<Long> segments = files.segments();
+        for (int i = 1; i < segments.size(); i++) {
+            if (segments.get(i) != segments.get(i - 1) + 1) {
+                throw new StorageCorruptException("the log segment " + dir.resolve(SegmentedLog.name(segments.get(i - 1) + 1))
+                        + " is missing between " + SegmentedLog.name(segments.get(i - 1)) + " and " + SegmentedLog.name(segments.get(i))
+                        + "; restore this data directory from a replica's copy, or run 'raft-node repair --data-dir " + dir + "'");
+            }
+        }
+        return files;
+    }
+
+    /** The same without the check for gaps, for repair, which handles them. */
+    static DataFiles ofGapsAllowed(FileLayer fs, Path dir) throws IOException {
         List<Long> segments = new ArrayList<>();
         for (String name : fs.list(dir)) {
             if (FIXED.contains(name) || SnapshotStore.indexOfName(name) >= 0) continue;
@@ -28,13 +42,6 @@ public record DataFiles(Path dir, List<Long> segments) {
             segments.add(sequence);
         }
         segments.sort(null);
-        for (int i = 1; i < segments.size(); i++) {
-            if (segments.get(i) != segments.get(i - 1) + 1) {
-                throw new StorageCorruptException("the log segment " + dir.resolve(SegmentedLog.name(segments.get(i - 1) + 1))
-                        + " is missing between " + SegmentedLog.name(segments.get(i - 1)) + " and " + SegmentedLog.name(segments.get(i))
-                        + "; restore this data directory from a replica's copy, or remove it and add the node back as a new member");
-            }
-        }
         return new DataFiles(dir, List.copyOf(segments));
     }
 

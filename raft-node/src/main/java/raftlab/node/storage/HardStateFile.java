@@ -88,6 +88,9 @@ public final class HardStateFile {
         if (sequence > lastSegment) write(stored, sequence);
     }
 
+    /** Replaces the file with {@code state} and {@code segment} as given, even a lower segment number (repair only). */
+    void rewrite(HardState state, long segment) throws IOException { write(state, segment); }
+
     private void write(HardState state, long segment) throws IOException {
         byte[] vote = state.votedFor() == null ? null : state.votedFor().value().getBytes(StandardCharsets.UTF_8);
         ByteBuffer payload = ByteBuffer.allocate(8 + 8 + 4 + (vote == null ? 0 : vote.length) + 8 + 8);

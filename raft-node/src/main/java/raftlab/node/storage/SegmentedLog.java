@@ -123,7 +123,8 @@ public final class SegmentedLog implements AutoCloseable {
 
     private static StorageCorruptException corrupt(Path file, long offset, String why) {
         return new StorageCorruptException("the write-ahead log is corrupt: " + why + " at byte offset " + offset
-                + " of " + file + "; restore this data directory from a replica's copy, or remove it and add the node back as a new member");
+                + " of " + file + "; restore this data directory from a replica's copy, or run 'raft-node repair --data-dir " + file.getParent()
+                + "' to see what dropping the damage would lose");
     }
 
     private Path segmentPath(long sequence) { return dir.resolve(name(sequence)); }

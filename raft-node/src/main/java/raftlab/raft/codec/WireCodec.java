@@ -24,7 +24,12 @@ public final class WireCodec {
 
     private static final int VOTE_REQUEST = 1, VOTE_RESPONSE = 2, APPEND_ENTRIES = 3, APPEND_RESPONSE = 4,
             INSTALL_SNAPSHOT = 5, SNAPSHOT_RESPONSE = 6, TIMEOUT_NOW = 7;
-    private static final int ENTRY = 16, HARD_STATE = 17, SNAPSHOT = 18;
+    /**
+     * The same with a rejoin index at the end. Kinds of their own, not an optional field, so that a cut-short message
+     * is still rejected, and so that nodes of the previous version read every message of a node that is not rejoining.
+     */
+    private static final int APPEND_ENTRIES_REJOIN = 8, APPEND_RESPONSE_REJOIN = 9;
+    private static final int ENTRY = 16, HARD_STATE = 17, SNAPSHOT = 18, HARD_STATE_REJOIN = 19;
 
     private WireCodec() {}
 
@@ -39,15 +44,17 @@ public final class WireCodec {
             header(w, VOTE_RESPONSE, m);
             w.writeBoolean(m.preVote()).writeBoolean(m.granted()).writeString(m.reason());
         } else if (message instanceof Message.AppendEntries m) {
-            header(w, APPEND_ENTRIES, m);
+            header(w, m.rejoinIndex() == 0 ? APPEND_ENTRIES : APPEND_ENTRIES_REJOIN, m);
             w.writeVarLong(m.prevLogIndex()).writeVarLong(m.prevLogTerm());
             w.writeVarLong(m.entries().size());
             for (Entry entry : m.entries()) writeEntry(w, entry);
             w.writeVarLong(m.leaderCommit()).writeVarLong(m.readContext());
+            if (m.rejoinIndex() != 0) w.writeVarLong(m.rejoinIndex());
         } else if (message instanceof Message.AppendResponse m) {
-            header(w, APPEND_RESPONSE, m);
+            header(w, m.rejoinIndex() == 0 ? APPEND_RESPONSE : APPEND_RESPONSE_REJOIN, m);
             w.writeBoolean(m.success()).writeVarLong(m.matchIndex()).writeVarLong(m.conflictTerm())
                     .writeVarLong(m.conflictIndex()).writeVarLong(m.readContext());
+            if (m.rejoinIndex() != 0) w.writeVarLong(m.rejoinIndex());
         } else if (message instanceof Message.InstallSnapshot m) {
             header(w, INSTALL_SNAPSHOT, m);
             w.writeVarLong(m.lastIncludedIndex()).writeVarLong(m.lastIncludedTerm());
@@ -73,16 +80,19 @@ public final class WireCodec {
         Message message = switch (kind) {
             case VOTE_REQUEST -> new Message.VoteRequest(term, from, to, r.readVarLong(), r.readVarLong(), r.readBoolean(), r.readBoolean());
             case VOTE_RESPONSE -> new Message.VoteResponse(term, from, to, r.readBoolean(), r.readBoolean(), r.readString());
-            case APPEND_ENTRIES -> {
+            case APPEND_ENTRIES, APPEND_ENTRIES_REJOIN -> {
                 long prevIndex = r.readVarLong();
                 long prevTerm = r.readVarLong();
                 int count = r.readCount();
                 List<Entry> entries = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) entries.add(readEntry(r));
-                yield new Message.AppendEntries(term, from, to, prevIndex, prevTerm, entries, r.readVarLong(), r.readVarLong());
+                long leaderCommit = r.readVarLong();
+                long readContext = r.readVarLong();
+                yield new Message.AppendEntries(term, from, to, prevIndex, prevTerm, entries, leaderCommit, readContext,
+                        kind == APPEND_ENTRIES_REJOIN ? r.readVarLong() : 0);
             }
-            case APPEND_RESPONSE -> new Message.AppendResponse(term, from, to, r.readBoolean(), r.readVarLong(), r.readVarLong(),
-                    r.readVarLong(), r.readVarLong());
+            case APPEND_RESPONSE, APPEND_RESPONSE_REJOIN -> new Message.AppendResponse(term, from, to, r.readBoolean(), r.readVarLong(),
+                    r.readVarLong(), r.readVarLong(), r.readVarLong(), kind == APPEND_RESPONSE_REJOIN ? r.readVarLong() : 0);
             case INSTALL_SNAPSHOT -> new Message.InstallSnapshot(term, from, to, r.readVarLong(), r.readVarLong(),
                     readConfiguration(r), r.readVarLong(), r.readBytes(), r.readBoolean());
             case SNAPSHOT_RESPONSE -> new Message.SnapshotResponse(term, from, to, r.readVarLong(), r.readVarLong(), r.readBoolean());
@@ -110,21 +120,23 @@ public final class WireCodec {
 
     public static byte[] encode(HardState state) {
         ByteWriter w = new ByteWriter(24);
-        w.writeByte(VERSION).writeByte(HARD_STATE).writeVarLong(state.term());
+        w.writeByte(VERSION).writeByte(state.rejoinIndex() == 0 ? HARD_STATE : HARD_STATE_REJOIN).writeVarLong(state.term());
         w.writeString(state.votedFor() == null ? null : state.votedFor().value());
         w.writeVarLong(state.commit());
-        // Written only when set, so that a hard state without it reads the same in older versions.
         if (state.rejoinIndex() != 0) w.writeVarLong(state.rejoinIndex());
         return w.toByteArray();
     }
 
     public static HardState decodeHardState(byte[] bytes) {
         ByteReader r = reader(bytes);
-        expectKind(r, HARD_STATE, "a hard state");
+        int kind = r.readByte();
+        if (kind != HARD_STATE && kind != HARD_STATE_REJOIN) {
+            throw new IllegalArgumentException("expected a hard state (kind " + HARD_STATE + ") but found kind " + kind);
+        }
         long term = r.readVarLong();
         String vote = r.readString();
         long commit = r.readVarLong();
-        long rejoinIndex = r.remaining() > 0 ? r.readVarLong() : 0;
+        long rejoinIndex = kind == HARD_STATE_REJOIN ? r.readVarLong() : 0;
         HardState state = new HardState(term, vote == null ? null : nodeId(vote), commit, rejoinIndex);
         r.expectEnd();
         return state;

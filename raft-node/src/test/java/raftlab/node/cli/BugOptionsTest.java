@@ -18,6 +18,20 @@ import raftlab.raft.Bugs;
 
 class BugOptionsTest {
     private static final String PEERS = "n1=127.0.0.1:7001:8001";
+    /** run refuses to start without a secret file; these tests are about the switches, so they all get one. */
+    private static final String SECRET = secretFile();
+
+    private static String secretFile() {
+        try {
+            Path dir = Files.createTempDirectory("bug-options-");
+            dir.toFile().deleteOnExit();
+            Path file = SecretFiles.write(dir.resolve("secret"), SecretFiles.random());
+            file.toFile().deleteOnExit();
+            return file.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void everySwitchOfTheEnumIsAFlagOfRunWithItsDescription() {
@@ -33,17 +47,17 @@ class BugOptionsTest {
     @Test
     void theFlagsGivenAreTheSwitchesOn() {
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("--id", "n1", "--peers", PEERS, "--bug-forget-vote", "--bug-no-fsync");
+        new CommandLine(run).parseArgs("--id", "n1", "--peers", PEERS, "--cluster-secret-file", SECRET, "--bug-forget-vote", "--bug-no-fsync");
         assertEquals(Bugs.of(Bug.NO_FSYNC, Bug.FORGET_VOTE), run.settings().bugs());
         RunCommand plain = new RunCommand();
-        new CommandLine(plain).parseArgs("--id", "n1", "--peers", PEERS);
+        new CommandLine(plain).parseArgs("--id", "n1", "--peers", PEERS, "--cluster-secret-file", SECRET);
         assertEquals(Bugs.NONE, plain.settings().bugs());
     }
 
     @Test
     void aConfigFileTurnsASwitchOnByItsName() throws IOException {
         Path config = Files.createTempFile("node", ".json");
-        Files.writeString(config, "{\"id\": \"n1\", \"peers\": [\"" + PEERS + "\"], \"bug-stale-reads\": true}");
+        Files.writeString(config, "{\"id\": \"n1\", \"peers\": [\"" + PEERS + "\"], \"cluster-secret-file\": \"" + SECRET + "\", \"bug-stale-reads\": true}");
         RunCommand run = new RunCommand();
         String[] expanded = RaftNodeMain.expandConfig(new String[] {"run", "--config", config.toString()});
         new CommandLine(run).parseArgs(java.util.Arrays.copyOfRange(expanded, 1, expanded.length));

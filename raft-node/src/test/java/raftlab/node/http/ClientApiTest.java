@@ -32,7 +32,7 @@ class ClientApiTest {
     @BeforeAll static void start() throws Exception {
         address = LocalCluster.newAddress("n1");
         NodeSettings settings = new NodeSettings("n1", List.of(address), dir, "test", "secret".getBytes(StandardCharsets.UTF_8), "tok",
-                "127.0.0.1", 10, RaftConfig.defaults(List.of(NodeId.of("n1"))), Bugs.NONE, false, 1024, 0, 1 << 20, 16, 6000);
+                "127.0.0.1", 10, RaftConfig.defaults(List.of(NodeId.of("n1"))), Bugs.NONE, false, 1024, 0, 1 << 20, 16, 6000, null);
         node = NodeRuntime.start(settings, new NodeLog(new PrintStream(new ByteArrayOutputStream()), "n1"));
         long deadline = System.currentTimeMillis() + 10_000;
         while (!node.status().role().name().equals("LEADER") && System.currentTimeMillis() < deadline) Thread.sleep(20);

@@ -265,4 +265,33 @@ class EventLoopHttpServerTest {
             assertEquals("http-loop: simulated", crashed.get(10, TimeUnit.SECONDS));
         }
     }
+
+    @Test void aClientThatNeverReadsItsAnswersIsClosedWhenIdle() throws Exception {
+        start(new HttpLimits(3, 1024, 1000, 64 * 1024, TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(30), TimeUnit.MILLISECONDS.toNanos(1500)));
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096);
+            s.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            s.setSoTimeout(20_000);
+            byte[] requests = "GET /x HTTP/1.1\r\n\r\n".repeat(2000).getBytes(StandardCharsets.ISO_8859_1);
+            Thread writer = new Thread(() -> {
+                try {
+                    s.getOutputStream().write(requests);
+                } catch (IOException closed) {
+                    // the server gave up on this client
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            Thread.sleep(4000);
+            // Whatever answers were queued drain now, and then the connection must be over.
+            InputStream in = s.getInputStream();
+            byte[] sink = new byte[64 * 1024];
+            int n;
+            try {
+                while ((n = in.read(sink)) >= 0) assertTrue(n >= 0);
+            } catch (java.net.SocketException reset) {
+                // closed with answers unread: also over
+            }
+        }
+    }
 }

@@ -86,6 +86,8 @@ class PeerTransportTest {
         introduce(other, b);
         sendUntil(other, "b", b, 1, "refused");
         assertEquals(List.of(), b.received());
+        // Both ends log a refusal; the wait above may have stopped at the other end's line.
+        waitForLogContaining("refused: this node belongs to cluster 'c1'");
         assertTrue(log.stream().anyMatch(l -> l.contains("refused: this node belongs to cluster 'c1'")), log.toString());
     }
 
@@ -100,6 +102,11 @@ class PeerTransportTest {
             assertEquals(-1, new DataInputStream(socket.getInputStream()).read(), "the node must hang up");
         }
         assertEquals(List.of(), b.received());
+    }
+
+    private void waitForLogContaining(String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (log.stream().noneMatch(l -> l.contains(text)) && System.currentTimeMillis() < deadline) Thread.sleep(10);
     }
 
     private void waitForLog(String prefix) throws InterruptedException {

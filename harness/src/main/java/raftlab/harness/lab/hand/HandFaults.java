@@ -64,6 +64,8 @@ public final class HandFaults {
         }
         for (String id : ids) if (!lab.isRunning(id)) start(id);
         file.update(f -> {
+            // A lab object lives for one command, so it may not know which clocks an earlier command moved: the record does.
+            for (String id : f.clocks().keySet()) lab.setClockOffset(id, Duration.ZERO);
             lab.resetClocks();
             FaultsInForce g = f;
             for (String id : ids) g = g.withClock(id, Duration.ZERO);

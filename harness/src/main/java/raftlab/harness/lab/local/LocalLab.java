@@ -59,6 +59,7 @@ public final class LocalLab implements Lab {
             processes.setClock(node.id(), Duration.ZERO);
         }
         heal();
+        processes.newSecret();
         for (LabNode node : nodes()) processes.start(node.id(), this.bugs);
     }
 

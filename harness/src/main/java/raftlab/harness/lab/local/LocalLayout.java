@@ -93,4 +93,7 @@ public record LocalLayout(String prefix, String subnet, int nodeCount, Path dir)
 
     /** Records which namespaces this lab made, for {@code lab down} after a crash. */
     public Path stateFile() { return dir.resolve("lab.properties"); }
+
+    /** The lab's cluster secret, made afresh by {@code up} and readable by its owner only; never part of a run's store. */
+    public Path secretFile() { return dir.resolve("cluster-secret"); }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import raftlab.harness.lab.LabException;
+import raftlab.node.cli.SecretFiles;
 
 /**
  * The node processes of a local lab: started inside their namespace under libfaketime, pids
@@ -36,8 +37,20 @@ public final class NodeProcesses {
         this.fakeTimeLibrary = fakeTimeLibrary;
     }
 
+    /** A fresh random cluster secret for the lab's nodes, in a file only its owner can read. */
+    public void newSecret() {
+        try {
+            Files.createDirectories(layout.dir());
+            SecretFiles.write(layout.secretFile(), SecretFiles.random());
+        } catch (IOException e) {
+            throw new LabException("could not write the lab's cluster secret " + layout.secretFile() + ": " + e.getMessage(), e);
+        }
+    }
+
     public long start(String id, List<String> bugs) {
         if (pid(id).isPresent()) throw new LabException(id + " is already running (pid " + pid(id).getAsLong() + ")");
+        // A node started by hand in a lab that another process brought up finds the secret already there.
+        if (!Files.exists(layout.secretFile())) newSecret();
         try {
             Files.createDirectories(layout.dataDir(id));
             if (!Files.exists(layout.clockFile(id))) Files.writeString(layout.clockFile(id), "+0\n");
@@ -47,7 +60,8 @@ public final class NodeProcesses {
         List<String> peers = new ArrayList<>();
         layout.nodes().forEach(n -> peers.add(n.peerSpec()));
         List<String> arguments = new ArrayList<>(List.of("run", "--id", id, "--peers", String.join(",", peers),
-                "--data-dir", layout.dataDir(id).toString(), "--admin-token", adminToken));
+                "--data-dir", layout.dataDir(id).toString(), "--cluster-secret-file", layout.secretFile().toString(),
+                "--admin-token", adminToken));
         for (String bug : bugs) arguments.add(raftlab.raft.Bug.parse(bug).flag());
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", layout.namespaceOf(id), "env",
                 "LD_PRELOAD=" + fakeTimeLibrary,

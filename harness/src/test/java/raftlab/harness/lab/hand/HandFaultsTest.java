@@ -69,6 +69,8 @@ class HandFaultsTest {
         FaultsInForce after = faults.heal(true);
         assertEquals(List.of(), after.describe());
         assertTrue(lab.calls.containsAll(List.of("heal", "resume n5", "start n4", "reset-clocks")), lab.calls.toString());
+        // Set once by hand and once back by the heal, which knows it from the record, not from the lab object.
+        assertEquals(2, lab.calls.stream().filter("clock n2"::equals).count(), lab.calls.toString());
     }
 
     @Test void aFailedActionRecordsNothing() {

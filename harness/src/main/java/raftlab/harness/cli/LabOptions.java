@@ -1,0 +1,51 @@
+package raftlab.harness.cli;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Which of {@code raftlab test}'s options each lab uses. An option given on the command line that the chosen lab does not
+ * use is refused: {@code --nodes a,b,c,d} with the local lab would otherwise run five namespaces while the person
+ * believes four hosts were tested. Options a bug's recipe or a replay sets later are not the person's, and are not checked.
+ */
+final class LabOptions {
+    private LabOptions() {}
+
+    private static final Set<String> SSH = Set.of("ssh");
+    private static final Set<String> LOCAL = Set.of("local");
+
+    /** The options used by some labs only, and those labs; every other option is used by every lab. */
+    private static final Map<String, Set<String>> USED_BY = new TreeMap<>(Map.ofEntries(
+            Map.entry("--nodes", SSH), Map.entry("--nodes-file", SSH), Map.entry("--username", SSH),
+            Map.entry("--ssh-private-key", SSH), Map.entry("--password", SSH), Map.entry("--strict-host-key-checking", SSH),
+            Map.entry("--clock-mode", SSH),
+            Map.entry("--lab-prefix", LOCAL), Map.entry("--lab-subnet", LOCAL),
+            Map.entry("--node-count", Set.of("local", "sim")),
+            Map.entry("--leave-db-running", Set.of("local", "ssh")),
+            Map.entry("--stand-in", Set.of("local", "ssh"))));
+
+    /** The options among {@code given} that {@code lab} does not use, in alphabetical order. */
+    static List<String> unused(String lab, Collection<String> given) {
+        List<String> unused = new ArrayList<>();
+        for (String option : new java.util.TreeSet<>(given)) {
+            Set<String> labs = USED_BY.get(option);
+            if (labs != null && !labs.contains(lab)) unused.add(option);
+        }
+        return unused;
+    }
+
+    /** The sentence refusing them, or null when there are none. */
+    static String refusal(String lab, Collection<String> given) {
+        List<String> unused = unused(lab, given);
+        if (unused.isEmpty()) return null;
+        Set<String> labs = USED_BY.get(unused.get(0));
+        String where = labs.size() == 1 ? "--lab " + labs.iterator().next() : "the " + String.join(" and ", new java.util.TreeSet<>(labs)) + " labs";
+        return String.join(", ", unused) + (unused.size() == 1 ? " is" : " are") + " not used by the " + lab + " lab; drop "
+                + (unused.size() == 1 ? "it" : "them") + " or choose a lab that uses " + (unused.size() == 1 ? "it" : "them")
+                + " (" + unused.get(0) + ": " + where + ")";
+    }
+}

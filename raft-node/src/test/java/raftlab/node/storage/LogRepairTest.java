@@ -1,0 +1,115 @@
+package raftlab.node.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import raftlab.raft.Command;
+import raftlab.raft.Entry;
+import raftlab.raft.HardState;
+import raftlab.raft.NodeId;
+
+/** Repair reports before it drops, drops only the damage and what follows it, and marks the node as rejoining. */
+class LogRepairTest {
+    @TempDir Path dir;
+    private final RealFileLayer fs = new RealFileLayer();
+
+    private RaftStorage open(long segmentBytes) throws Exception {
+        return RaftStorage.open(fs, dir, segmentBytes, false, new TestEntryCodec(), StorageObserver.NONE, line -> {});
+    }
+
+    private void writeEntries(int count, long segmentBytes) throws Exception {
+        try (RaftStorage storage = open(segmentBytes)) {
+            for (int i = 1; i <= count; i++) {
+                storage.persist(null, List.of(new Entry(i, 3, new Command.Noop())), i == 1 ? new HardState(3, NodeId.of("n2"), 0) : null);
+            }
+        }
+    }
+
+    private List<Path> segments() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("wal-")).sorted().toList();
+        }
+    }
+
+    @Test void aDamagedLengthIsReportedThenDroppedAndTheNodeRejoins() throws Exception {
+        writeEntries(5, 1 << 20);
+        Path segment = segments().get(0);
+        Records.Scan scan = SegmentFormat.scan(Files.readAllBytes(segment));
+        long last = scan.offsets().get(4);
+        try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
+            f.seek(last + 1);
+            int b = f.read();
+            f.seek(last + 1);
+            f.write(b ^ 1);
+        }
+        long size = Files.size(segment);
+        LogRepair.Plan plan = LogRepair.plan(fs, dir);
+        assertTrue(plan.needed());
+        assertEquals(4, plan.keptLastIndex());
+        assertTrue(plan.findings().get(0).contains("byte offset " + last), plan.findings().toString());
+        assertEquals(size, Files.size(segment), "planning must change nothing");
+        assertThrows(StorageCorruptException.class, () -> open(1 << 20));
+
+        LogRepair.apply(fs, dir, plan);
+        try (RaftStorage storage = open(1 << 20)) {
+            assertEquals(4, storage.recovered().entries().size());
+            HardState hard = storage.recovered().hardState();
+            assertEquals(3, hard.term());
+            assertEquals(NodeId.of("n2"), hard.votedFor(), "repair must keep the vote");
+            assertEquals(HardState.REJOIN_UNKNOWN, hard.rejoinIndex());
+        }
+        assertFalse(LogRepair.plan(fs, dir).needed(), "a repaired log needs no more repair");
+    }
+
+    @Test void damageInAnEarlierSegmentDropsEveryLaterSegment() throws Exception {
+        writeEntries(40, 300);
+        List<Path> segments = segments();
+        assertTrue(segments.size() >= 3, segments.toString());
+        Path first = segments.get(0);
+        try (RandomAccessFile f = new RandomAccessFile(first.toFile(), "rw")) {
+            f.seek(SegmentFormat.SEGMENT_HEADER_BYTES + 2);
+            f.write(0x7f);
+        }
+        LogRepair.Plan plan = LogRepair.plan(fs, dir);
+        assertEquals(segments.subList(1, segments.size()), plan.delete());
+        LogRepair.apply(fs, dir, plan);
+        try (RaftStorage storage = open(300)) {
+            assertEquals(0, storage.recovered().entries().size());
+            assertEquals(HardState.REJOIN_UNKNOWN, storage.recovered().hardState().rejoinIndex());
+            storage.persist(null, List.of(new Entry(1, 4, new Command.Noop())), null);
+        }
+        try (RaftStorage storage = open(300)) {
+            assertEquals(1, storage.recovered().entries().size(), "the repaired log must take new entries");
+        }
+    }
+
+    @Test void aMissingLastSegmentIsAcceptedOnlyThroughRepair() throws Exception {
+        writeEntries(40, 300);
+        List<Path> segments = segments();
+        Files.delete(segments.get(segments.size() - 1));
+        assertThrows(StorageCorruptException.class, () -> open(300));
+        LogRepair.Plan plan = LogRepair.plan(fs, dir);
+        assertTrue(plan.needed(), plan.toString());
+        LogRepair.apply(fs, dir, plan);
+        try (RaftStorage storage = open(300)) {
+            assertEquals(HardState.REJOIN_UNKNOWN, storage.recovered().hardState().rejoinIndex());
+        }
+    }
+
+    @Test void anIntactLogNeedsNoRepair() throws Exception {
+        writeEntries(5, 1 << 20);
+        List<String> before = new ArrayList<>(fs.list(dir));
+        assertFalse(LogRepair.plan(fs, dir).needed());
+        assertEquals(before, fs.list(dir));
+    }
+}
