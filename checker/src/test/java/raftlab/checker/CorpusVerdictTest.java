@@ -27,8 +27,8 @@ import raftlab.history.Op;
 /**
  * Every history of the repository's own corpus (src/test/resources/corpus: raftlab's simulator
  * histories, one failing per bug switch and valid ones, and hand-made corner cases per model) gets
- * the verdict its EXPECTED.tsv names, and so does every history of the optional extra corpus
- * (see {@link Corpus}) when it is there. Invalid verdicts must come with an explanation whose claims hold; on the repository's
+ * the verdict its EXPECTED.tsv names, and so does every history of the corpus {@link Corpus} finds,
+ * when there is one. Invalid verdicts must come with an explanation whose claims hold; on the repository's
  * register histories the full search alone, where it decides within 10 s, must agree too.
  */
 class CorpusVerdictTest {
@@ -40,6 +40,9 @@ class CorpusVerdictTest {
         Path own = Path.of(CorpusVerdictTest.class.getResource("/corpus/EXPECTED.tsv").toURI()).getParent();
         for (ExpectedTsv.Row row : ExpectedTsv.read(own).rows()) out.add(Arguments.of("own/" + own.relativize(row.file()), row, true));
         Optional<Path> shared = Corpus.root();
+        if (shared.isPresent() && !Files.isDirectory(shared.get())) {
+            throw new IllegalStateException("RAFTLAB_CORPUS names " + shared.get() + ", which is not a folder");
+        }
         if (shared.isEmpty()) {
             out.add(Arguments.of("shared corpus absent", null, false));
             return out.stream();
@@ -55,9 +58,8 @@ class CorpusVerdictTest {
     @MethodSource("histories")
     void verdictMatchesExpected(String name, ExpectedTsv.Row row, boolean own) throws IOException {
         if (row == null) {
-            String message = "the shared corpus is absent: set RAFTLAB_CORPUS to a folder holding knossos/ and porcupine/, or keep shared/corpus beside the repository";
-            if (Corpus.underCi()) fail(message + " (CI=true requires it)");
-            Assumptions.abort(message + "; the repository's own corpus ran without it");
+            Assumptions.abort("no corpus of Knossos's and Porcupine's histories (set RAFTLAB_CORPUS to a folder holding knossos/"
+                    + " and porcupine/); the repository's own corpus ran without it");
         }
         List<Op> history = HistoryReader.read(row.file());
         Model model = CorpusModels.model(row.model(), row.initial());

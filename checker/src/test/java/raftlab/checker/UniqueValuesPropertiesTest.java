@@ -164,6 +164,14 @@ class UniqueValuesPropertiesTest {
     }
 
     @Test
+    void fiftyBusyProcessesAreDecidedByTheFastPath() {
+        // with the blocks ordered by their last invocation alone, a mismatched compare-and-set of
+        // this history found no place and the whole history went to the search
+        List<Op> history = RegisterHistoryGenerator.generate(77, 20_000, 50, 0, 0, 1);
+        assertEquals(UniqueValuesCheck.Verdict.VALID, fastVerdict(history, (RegisterModel) Models.byName("register")), "seed 77, 20,000 ops, 50 processes");
+    }
+
+    @Test
     void theGeneratorWritesUniqueValues() {
         List<Op> history = uniqueValueHistory(new SplittableRandom(3), 50, 4, true);
         long writes = history.stream().filter(o -> o.type() == OpType.INVOKE && !o.f().equals("read")).count();

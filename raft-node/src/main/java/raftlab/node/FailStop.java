@@ -1,6 +1,7 @@
 package raftlab.node;
 
 import java.util.function.IntConsumer;
+import raftlab.conventions.ExitCodes;
 
 /**
  * What a node does when a thread it depends on (the node loop, the client API's event loop, the peer
@@ -11,8 +12,7 @@ import java.util.function.IntConsumer;
  * the harness or a supervisor sees it.
  */
 public final class FailStop implements Thread.UncaughtExceptionHandler {
-    /** Jepsen's "crashed". */
-    public static final int EXIT_CRASHED = 255;
+    public static final int EXIT_CRASHED = ExitCodes.CRASHED;
 
     private final NodeLog log;
     private final IntConsumer exit;

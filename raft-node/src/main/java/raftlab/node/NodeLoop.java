@@ -137,7 +137,6 @@ public final class NodeLoop implements Runnable {
                 }
             }
         } catch (StorageFailedException e) {
-            stepDown();
             stoppedBecause = e.getMessage();
             log.error("error: " + e.getMessage() + "; the node stopped serving so that its log stays intact: free space or fix the disk, then restart it", e);
         } catch (InterruptedException e) {
@@ -157,6 +156,7 @@ public final class NodeLoop implements Runnable {
                 if (left instanceof Inbound.ClientCall c) c.reply().complete(new Outcome.Rejected(stoppedBecause));
                 else if (left instanceof Inbound.AdminCall a) a.reply().complete(new Outcome.Rejected(stoppedBecause));
             }
+            stepDown();
         }
     }
 
@@ -205,16 +205,16 @@ public final class NodeLoop implements Runnable {
     }
 
     /**
-     * After a storage failure the core is never stepped again: it sends no heartbeats, so the others elect a leader
-     * with a disk. Say so in the status at once, instead of the last role the core had, so that neither {@code /status}
-     * nor the 503s name this node, or a leader it can no longer hear from, as the leader.
+     * Once the loop ends (a storage failure, a halt, shutdown) the core is never stepped again: it sends no heartbeats, so
+     * the others elect another leader. Say so in the status at once, instead of the last role the core had, so that
+     * neither {@code /status} nor the 503s name this node, or a leader it can no longer hear from, as the leader.
      */
     private void stepDown() {
         Status s = server.status();
         status = new Status(s.id(), Role.FOLLOWER, s.term(), null, s.commit(), s.applied(), s.firstIndex(), s.lastIndex(),
                 s.snapshotIndex(), s.configuration(), java.util.List.of());
         metrics.role = roleName(Role.FOLLOWER);
-        if (s.role() == Role.LEADER) log.info("raft: no longer leader in term " + s.term() + ": storage failed");
+        if (s.role() == Role.LEADER) log.info("raft: no longer leader in term " + s.term() + ": " + stoppedBecause);
     }
 
     /** Messages that carry the leader's log and depend on nothing but its (already durable) term. */

@@ -92,7 +92,7 @@ public final class CorpusBench {
     }
 
     /** CPU time of the whole process (every thread, the JIT and GC too); on a busy machine it says more than wall time. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }

@@ -32,7 +32,8 @@ import raftlab.history.ValueText;
  * <li>100,000 operations, 20 processes: valid;</li>
  * <li>1,000,000 operations, 50 processes, over 1,000 keys: valid.</li>
  * </ul>
- * Prints a table and one JSON line. Run it with {@code -Xmx2g} or more for the last one.
+ * Prints a table and one JSON line: wall and process CPU milliseconds of each check (the CPU time,
+ * every thread included, says more on a shared machine). Run it with {@code -Xmx3g} for the last one.
  */
 public final class RegisterBench {
     public static final double INFO_FRACTION = 0.01;
@@ -40,7 +41,7 @@ public final class RegisterBench {
     static final String CORPUS_0X1D = "checker/src/test/resources/corpus/raftlab/sim-0x1d-history.edn";
 
     /** One row: what was checked, what it should be, what it was. */
-    public record Row(String name, long operations, long info, Validity expected, Validity got, double ms,
+    public record Row(String name, long operations, long info, Validity expected, Validity got, double ms, double cpuMs,
                       long configurations, String note) {}
 
     private RegisterBench() {}
@@ -58,20 +59,20 @@ public final class RegisterBench {
         long planted = plantStaleRead(stale, new SplittableRandom(seed));
         Row staleRow = measure("stale-read-20k", stale, Validity.INVALID, options, dir);
         rows.add(new Row(staleRow.name(), staleRow.operations(), staleRow.info(), staleRow.expected(), staleRow.got(), staleRow.ms(),
-                staleRow.configurations(), "stale read planted at index " + planted + "; " + staleRow.note()));
+                staleRow.cpuMs(), staleRow.configurations(), "stale read planted at index " + planted + "; " + staleRow.note()));
         rows.add(measure("valid-100k", RegisterHistoryGenerator.generate(seed, 100_000, 20, INFO_FRACTION, LATE_FRACTION, 1), Validity.VALID, options, dir));
         rows.add(measure("keys-1000-1m", RegisterHistoryGenerator.generate(seed, 1_000_000, 50, INFO_FRACTION, LATE_FRACTION, 1000), Validity.VALID, options, dir));
 
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "register bench: seed %d, fast path %s, heap max %d MiB%n", seed, options.fastPath() ? "on" : "off", rt.maxMemory() >> 20);
-        out.printf(Locale.ROOT, "%-16s %9s %6s %-8s %-8s %10s %14s%n", "history", "ops", "info", "expected", "got", "ms", "configurations");
+        out.printf(Locale.ROOT, "%-16s %9s %6s %-8s %-8s %10s %10s %14s%n", "history", "ops", "info", "expected", "got", "ms", "cpu ms", "configurations");
         boolean allMatch = true;
         List<Object> json = new ArrayList<>();
         for (Row r : rows) {
             boolean match = r.got() == r.expected();
             allMatch &= match;
-            out.printf(Locale.ROOT, "%-16s %9d %6d %-8s %-8s %10.0f %14d%s%n", r.name(), r.operations(), r.info(), word(r.expected()), word(r.got()),
-                    r.ms(), r.configurations(), match ? "" : "   MISMATCH");
+            out.printf(Locale.ROOT, "%-16s %9d %6d %-8s %-8s %10.0f %10.0f %14d%s%n", r.name(), r.operations(), r.info(), word(r.expected()), word(r.got()),
+                    r.ms(), r.cpuMs(), r.configurations(), match ? "" : "   MISMATCH");
             if (!r.note().isEmpty()) out.println("  " + r.note());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("history", r.name());
@@ -80,6 +81,7 @@ public final class RegisterBench {
             m.put("expected", word(r.expected()));
             m.put("got", word(r.got()));
             m.put("ms", Math.round(r.ms()));
+            m.put("cpu-ms", Math.round(r.cpuMs()));
             m.put("configurations", r.configurations());
             json.add(m);
         }
@@ -96,8 +98,10 @@ public final class RegisterBench {
 
     private static Row measure(String name, List<Op> history, Validity expected, CheckOptions options, Path dir) throws IOException {
         long start = System.nanoTime();
+        long cpuStart = CorpusBench.processCpuNanos();
         CheckResult result = Checker.check(history, Models.byName("register"), options);
         double ms = (System.nanoTime() - start) / 1e6;
+        double cpuMs = (CorpusBench.processCpuNanos() - cpuStart) / 1e6;
         long configurations = 0;
         String note = "";
         for (KeyResult k : result.keys()) {
@@ -113,7 +117,7 @@ public final class RegisterBench {
             raftlab.history.HistoryWriter.writeEdn(history, sub.resolve("history.edn"));
             raftlab.checker.report.Reports.writeAll(result, history, sub);
         }
-        return new Row(name, ops, info, expected, result.validity(), ms, configurations, note);
+        return new Row(name, ops, info, expected, result.validity(), ms, cpuMs, configurations, note);
     }
 
     /**

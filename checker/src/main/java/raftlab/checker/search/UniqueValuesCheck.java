@@ -148,6 +148,11 @@ public final class UniqueValuesCheck {
         int[] order = relaxed(NEVER);
         if (order == null) return firstFailure();
         int[] full = placeFailedCompareAndSets(order);
+        if (full == null) {
+            // another order of the blocks may leave room where this one did not
+            int[] other = relaxed(NEVER, false);
+            full = other == null ? null : placeFailedCompareAndSets(other);
+        }
         if (full == null) return new Outcome(Verdict.UNDECIDED, "a failed compare-and-set the fast path could not place", new int[0], -1);
         if (!verify(full)) return new Outcome(Verdict.UNDECIDED, "the fast path's linearization did not verify", new int[0], -1);
         return new Outcome(Verdict.VALID, null, full, -1);
@@ -184,7 +189,9 @@ public final class UniqueValuesCheck {
      * leaving out failed compare-and-sets; calls not completed before it may or may not have
      * happened. Null when there is none.
      */
-    private int[] relaxed(long limit) {
+    private int[] relaxed(long limit) { return relaxed(limit, true); }
+
+    private int[] relaxed(long limit, boolean earliestCompletionFirst) {
         boolean[] in = new boolean[n];
         boolean[] needed = new boolean[n];
         long[] ret = new long[n];
@@ -291,16 +298,19 @@ public final class UniqueValuesCheck {
             }
         }
         if (placed != neededCount) return null; // compare-and-sets from values that were never written
-        return orderBlocks(flat, blocks, spans, startHasCalls);
+        return orderBlocks(flat, blocks, spans, startHasCalls, earliestCompletionFirst);
     }
 
     /**
      * Orders the blocks so that none comes before a block one of whose calls completed before one
      * of its own began (Kahn's algorithm on that relation, in O(b log b): a block may go next when
      * its latest invocation precedes the earliest completion of every other block left), the start
-     * value's block first. Null when no order exists.
+     * value's block first. Null when no order exists. Any block that may go next gives a
+     * linearization; which one matters only for placing failed compare-and-sets afterwards, so the
+     * caller may ask for the block whose first completion comes earliest (the order in which the
+     * blocks most likely took effect) or for the one whose last invocation does.
      */
-    private int[] orderBlocks(int[] flat, List<int[]> blocks, List<long[]> spans, boolean startFirst) {
+    private int[] orderBlocks(int[] flat, List<int[]> blocks, List<long[]> spans, boolean startFirst, boolean earliestCompletionFirst) {
         int b = blocks.size();
         int[] out = new int[flat.length];
         int written = 0;
@@ -329,7 +339,8 @@ public final class UniqueValuesCheck {
             clean(byLatestInvocation, removed);
             int candidate = byLatestInvocation.peek();
             int chosen = -1;
-            if (spans.get(candidate)[1] < (candidate == m1block ? m2 : m1)) chosen = candidate;
+            if (earliestCompletionFirst && spans.get(m1block)[1] < m2) chosen = m1block;
+            else if (spans.get(candidate)[1] < (candidate == m1block ? m2 : m1)) chosen = candidate;
             else if (spans.get(m1block)[1] < m2) chosen = m1block;
             if (chosen < 0) return null; // every block left must come after another one left
             removed[chosen] = true;

@@ -22,11 +22,18 @@ final class LabOptions {
     private static final Map<String, Set<String>> USED_BY = new TreeMap<>(Map.ofEntries(
             Map.entry("--nodes", SSH), Map.entry("--nodes-file", SSH), Map.entry("--username", SSH),
             Map.entry("--ssh-private-key", SSH), Map.entry("--password", SSH), Map.entry("--strict-host-key-checking", SSH),
-            Map.entry("--clock-mode", SSH),
+            Map.entry("--clock-mode", SSH), Map.entry("--node-timing", SSH),
             Map.entry("--lab-prefix", LOCAL), Map.entry("--lab-subnet", LOCAL),
             Map.entry("--node-count", Set.of("local", "sim")),
             Map.entry("--leave-db-running", Set.of("local", "ssh")),
             Map.entry("--stand-in", Set.of("local", "ssh"))));
+
+    /** The options every lab uses; with {@link #USED_BY}, every option of raftlab test (a test keeps the two complete). */
+    static final Set<String> EVERY_LAB = Set.of("--lab", "--concurrency", "--time-limit", "--test-count", "--rate", "--nemesis",
+            "--nemesis-interval", "--workload", "--seed", "--check-time-limit", "--bug", "--op-timeout", "--store", "--help", "--version");
+
+    /** Whether the option is classified here: a new option of raftlab test must be added to one of the two lists. */
+    static boolean known(String option) { return EVERY_LAB.contains(option) || USED_BY.containsKey(option); }
 
     /** The options among {@code given} that {@code lab} does not use, in alphabetical order. */
     static List<String> unused(String lab, Collection<String> given) {

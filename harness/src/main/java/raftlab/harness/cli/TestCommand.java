@@ -224,7 +224,24 @@ public final class TestCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        return runOnLab(SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing), options, storeRoot, out);
+        SshLab sshLab = SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing);
+        // Slow hosts (emulated guests) get longer client and liveness timeouts along with the node's timers.
+        NodeTiming resolved;
+        try {
+            resolved = sshLab.resolveNodeTiming();
+        } catch (LabException e) {
+            // Before the run and its store exist: the sentence alone (it names the hosts and what to check).
+            LOG.log(Level.INFO, "ssh lab unreachable", e);
+            sshLab.closeConnections();
+            System.err.println("error: " + e.getMessage());
+            return 255;
+        }
+        TestOptions timed = options.withTimeouts(resolved.clientTimeout(options.opTimeout()), resolved.livenessBound(options.livenessBound()));
+        if (resolved == NodeTiming.SLOW) {
+            out.println("node timing slow" + (timing == NodeTiming.AUTO ? " (the hosts are emulated)" : "") + ": " + String.join(" ", resolved.nodeArgs())
+                    + "; clients wait " + timed.opTimeout().toSeconds() + " s, liveness within " + timed.livenessBound().toSeconds() + " s of the final heal");
+        }
+        return runOnLab(sshLab, timed, storeRoot, out);
     }
 
     private int runOnLab(Lab theLab, TestOptions options, Path storeRoot, PrintStream out) throws Exception {

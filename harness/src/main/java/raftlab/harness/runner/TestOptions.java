@@ -52,6 +52,12 @@ public record TestOptions(String workload, String lab, int nodeCount, List<Strin
         return name.toString();
     }
 
+    /** The same options with other client and liveness timeouts (slow hosts need longer ones). */
+    public TestOptions withTimeouts(Duration newOpTimeout, Duration newLivenessBound) {
+        return new TestOptions(workload, lab, nodeCount, nodes, concurrency, timeLimit, rate, nemeses, nemesisInterval, seed,
+                checkTimeLimit, bugs, leaveDbRunning, newOpTimeout, newLivenessBound, partitionShapes);
+    }
+
     public TestOptions withSeed(long newSeed) {
         return new TestOptions(workload, lab, nodeCount, nodes, concurrency, timeLimit, rate, nemeses, nemesisInterval, newSeed,
                 checkTimeLimit, bugs, leaveDbRunning, opTimeout, livenessBound, partitionShapes);

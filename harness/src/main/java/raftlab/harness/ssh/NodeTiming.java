@@ -1,5 +1,6 @@
 package raftlab.harness.ssh;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +24,8 @@ public enum NodeTiming {
     /** The timers of raft-node's own test on emulated VMs (vagrant/test-vms): elections stay rare there. */
     private static final List<String> SLOW_ARGS = List.of("--tick", "50ms", "--election-timeout", "2s",
             "--heartbeat", "300ms", "--request-timeout", "15s");
+    private static final Duration SLOW_REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration SLOW_LIVENESS_BOUND = Duration.ofSeconds(60);
 
     public static NodeTiming parse(String text) {
         for (NodeTiming t : values()) if (t.name().toLowerCase(Locale.ROOT).equals(text)) return t;
@@ -38,6 +41,22 @@ public enum NodeTiming {
     public NodeTiming resolve(List<String> detectOutputs) {
         if (this != AUTO) return this;
         return detectOutputs.stream().anyMatch(NodeTiming::emulated) ? SLOW : NORMAL;
+    }
+
+    /**
+     * How long a client waits for an answer: with slow timers at least the node's own request
+     * timeout (15 s), or every write on a starved guest ends as an unknown outcome.
+     */
+    public Duration clientTimeout(Duration asked) {
+        return this == SLOW && asked.compareTo(SLOW_REQUEST_TIMEOUT) < 0 ? SLOW_REQUEST_TIMEOUT : asked;
+    }
+
+    /**
+     * How long after the final heal a write and a read must succeed: with slow timers at least a
+     * minute, since restarting a killed node's JVM on an emulated guest alone took 45 s here.
+     */
+    public Duration livenessBound(Duration asked) {
+        return this == SLOW && asked.compareTo(SLOW_LIVENESS_BOUND) < 0 ? SLOW_LIVENESS_BOUND : asked;
     }
 
     /** The node arguments for a resolved timing (none for NORMAL: the node's defaults). */

@@ -57,6 +57,7 @@ public final class SshLab implements Lab {
     /** Set once every host has been found to have a kernel, and so a clock, of its own. */
     private volatile boolean ownClocksChecked;
     private NodeTiming nodeTiming = NodeTiming.AUTO;
+    private NodeTiming resolvedTiming;
     private List<String> timingArgs = List.of();
 
     /**
@@ -109,18 +110,31 @@ public final class SshLab implements Lab {
     /** How long the node's timers are; AUTO (the default) is resolved against the hosts in {@link #up}. */
     public SshLab nodeTiming(NodeTiming timing) {
         this.nodeTiming = timing;
+        this.resolvedTiming = null;
         return this;
     }
 
-    /** Asks every host whether it is emulated when the timing is AUTO; logs what was chosen and why. */
-    private void resolveNodeTiming() {
+    /**
+     * Asks every host whether it is emulated when the timing is AUTO (connecting first), logs what
+     * was chosen and why, and returns it (NORMAL or SLOW). Asks once; {@link #up} calls it too.
+     */
+    public NodeTiming resolveNodeTiming() {
+        if (resolvedTiming != null) return resolvedTiming;
+        connectAll();
         List<String> answers = nodeTiming == NodeTiming.AUTO
                 ? parallel.map(hosts, h -> h.run(NodeTiming.DETECT_SCRIPT, commandTimeout).stdout().strip())
                 : List.of();
         NodeTiming resolved = nodeTiming.resolve(answers);
         timingArgs = resolved.nodeArgs();
+        resolvedTiming = resolved;
         LOG.info(() -> "node timing " + resolved.name().toLowerCase(java.util.Locale.ROOT) + " (asked for "
                 + nodeTiming.name().toLowerCase(java.util.Locale.ROOT) + "; hosts run on " + answers + "): " + timingArgs);
+        return resolved;
+    }
+
+    /** Closes every host's SSH connection (a lab that will not come up after all). */
+    public void closeConnections() {
+        hosts.forEach(SshHost::close);
     }
 
     private static List<String> words(String text) {

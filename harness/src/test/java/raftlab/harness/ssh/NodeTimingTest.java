@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,13 @@ class NodeTimingTest {
         var e = assertThrows(IllegalArgumentException.class, () -> NodeTiming.parse("fast"));
         assertTrue(e.getMessage().startsWith("unknown --node-timing fast; use auto, normal or slow"), e.getMessage());
         assertEquals(NodeTiming.SLOW, NodeTiming.parse("slow"));
+    }
+
+    @Test void slowHostsGetLongerClientAndLivenessTimeoutsButNeverShorterOnes() {
+        assertEquals(Duration.ofSeconds(15), NodeTiming.SLOW.clientTimeout(Duration.ofSeconds(5)));
+        assertEquals(Duration.ofSeconds(30), NodeTiming.SLOW.clientTimeout(Duration.ofSeconds(30)));
+        assertEquals(Duration.ofSeconds(60), NodeTiming.SLOW.livenessBound(Duration.ofSeconds(10)));
+        assertEquals(Duration.ofSeconds(5), NodeTiming.NORMAL.clientTimeout(Duration.ofSeconds(5)));
+        assertEquals(Duration.ofSeconds(10), NodeTiming.NORMAL.livenessBound(Duration.ofSeconds(10)));
     }
 }

@@ -55,12 +55,12 @@ public final class Stranger {
 
     /** Announces a handshake frame of {@code length} bytes and sends none of them; true when the node hung up. */
     public static boolean announceHugeFrame(Socket socket, int length) throws IOException {
-        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-        out.writeInt(length);
-        out.writeByte(Frames.VERSION);
-        out.writeByte(Frames.HELLO);
-        out.flush();
         try {
+            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
+            out.writeInt(length);
+            out.writeByte(Frames.VERSION);
+            out.writeByte(Frames.HELLO);
+            out.flush();
             return socket.getInputStream().read() == -1;
         } catch (IOException reset) {
             return true;

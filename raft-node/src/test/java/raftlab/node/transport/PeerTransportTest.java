@@ -84,7 +84,7 @@ class PeerTransportTest {
         Node b = node("b", "c1", "s3cret");
         Node other = node("a", "c2", "s3cret");
         introduce(other, b);
-        sendUntil(other, "b", b, 1, "refused");
+        sendUntil(other, "b", b, 1, "refused: this node belongs");
         assertEquals(List.of(), b.received());
         // Both ends log a refusal; the wait above may have stopped at the other end's line.
         waitForLogContaining("refused: this node belongs to cluster 'c1'");
