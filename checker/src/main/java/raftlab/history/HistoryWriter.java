@@ -50,6 +50,12 @@ public final class HistoryWriter {
             out.append(", :error ");
             appendName(out, op.error());
         }
+        if (op.hasNode()) {
+            out.append(", :node ");
+            // Jepsen names nodes with strings ("n1"), not keywords.
+            if (op.node().equals(Op.NO_NODE)) out.append("nil");
+            else ValueText.appendQuoted(out, op.node());
+        }
         return out.append('}').toString();
     }
 
@@ -69,6 +75,11 @@ public final class HistoryWriter {
         if (op.error() != null) {
             out.append(", \"error\": ");
             ValueText.appendQuoted(out, op.error());
+        }
+        if (op.hasNode()) {
+            out.append(", \"node\": ");
+            if (op.node().equals(Op.NO_NODE)) out.append("null");
+            else ValueText.appendQuoted(out, op.node());
         }
         return out.append('}').toString();
     }

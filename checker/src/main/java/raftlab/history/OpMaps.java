@@ -35,7 +35,12 @@ final class OpMaps {
         if (contains(map, "key")) value = Op.tuple(get(map, "key"), value);
         Object error = get(map, "error");
         String errorText = error == null ? null : name(error) != null ? name(error) : ValueText.edn(error);
-        return new Op(index, time, opType, processNumber, name(f), value, errorText);
+        String node = null;
+        if (contains(map, "node")) {
+            Object n = get(map, "node");
+            node = n == null ? Op.NO_NODE : name(n) != null ? name(n) : ValueText.edn(n);
+        }
+        return new Op(index, time, opType, processNumber, name(f), value, errorText, node);
     }
 
     private static long number(Path file, long line, Map<?, ?> map, String key, long absent) throws HistoryFormatException {

@@ -38,6 +38,24 @@ class HistoryReaderTest {
     }
 
     @Test
+    void theAnsweringNodeIsWrittenAndReadBackAndNilWhenNoneAnswered() throws Exception {
+        List<Op> ops = List.of(
+                Op.invoke(0, 10, 3, "write", 1L),
+                new Op(1, 20, OpType.OK, 3, "write", 1L, null, "n2"),
+                Op.invoke(2, 30, 4, "read", null),
+                new Op(3, 40, OpType.FAIL, 4, "read", null, "connect", Op.NO_NODE));
+        assertEquals("{:index 1, :time 20, :type :ok, :process 3, :f :write, :value 1, :node \"n2\"}", HistoryWriter.toEdn(ops.get(1)));
+        assertEquals("{:index 3, :time 40, :type :fail, :process 4, :f :read, :value nil, :error :connect, :node nil}",
+                HistoryWriter.toEdn(ops.get(3)));
+        Path edn = dir.resolve("n.edn");
+        HistoryWriter.writeEdn(ops, edn);
+        assertEquals(ops, HistoryReader.read(edn));
+        Path jsonl = dir.resolve("n.jsonl");
+        HistoryWriter.writeJsonl(ops, jsonl);
+        assertEquals(ops, HistoryReader.read(jsonl));
+    }
+
+    @Test
     void readsKnossosVectorsWithCommentsAndTaggedLiterals() throws Exception {
         Path p = file("k.edn", "; a comment line\n[{:process 0, :type :invoke, :f :read, :value nil}\n ; pending\n"
                 + " #jepsen.history.Op{:process 0, :type :ok, :f :read, :value #{1 2}, :extra #inst \"2020-01-01T00:00:00Z\"}\n"

@@ -93,6 +93,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         flag(a, "--clock-drift", faults.clockDrift(), base.clockDrift());
         flag(a, "--clock-bump", faults.clockBumps(), base.clockBumps());
         flag(a, "--transfer", faults.transfers(), base.transfers());
+        flag(a, "--clock-partition", faults.clockPartitions(), base.clockPartitions());
         if (nemesisIntervalMicros != d.nemesisIntervalMicros) a.add("--nemesis-interval " + Durations.format(nemesisIntervalMicros));
         if (healBoundMicros != d.healBoundMicros) a.add("--heal-bound " + Durations.format(healBoundMicros));
         if (opTimeoutMicros != d.opTimeoutMicros) a.add("--op-timeout " + Durations.format(opTimeoutMicros));

@@ -10,6 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.Lab;
+import raftlab.harness.nemesis.FaultCounts;
+import raftlab.harness.nemesis.NemesisSchedule;
 import raftlab.harness.runner.CampaignRunner;
 import raftlab.harness.runner.RunRecord;
 import raftlab.harness.runner.TestOptions;
@@ -59,8 +61,9 @@ public final class LabCampaign {
                 if (!options.leaveDbRunning()) lab.teardown();
                 RunReport.writeHistory(dir, recorder.snapshot());
             }
+            Map<String, Long> faults = FaultCounts.of(record.history());
             out.println("run finished: " + recorder.okCount() + " ok, " + recorder.failCount() + " fail, " + recorder.infoCount()
-                    + " info; checking...");
+                    + " info; faults: " + FaultCounts.describe(faults) + "; checking...");
             long c0 = System.nanoTime();
             Verdict verdict = Verdict.judge(record.history(), record.liveness(), options.checkTimeLimit());
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -68,6 +71,7 @@ public final class LabCampaign {
             extra.put("lab", lab.name());
             extra.put("run-millis", record.runNanos() / 1_000_000);
             extra.put("lab-up-millis", upMillis);
+            extra.put("faults", faults);
             RunReport.writeResults(dir, record.history(), record.faultWindows(), verdict, extra);
             long verdictMillis = (System.nanoTime() - c0) / 1_000_000;
             LOG.info("verdict " + verdict.summary() + " in " + verdictMillis + " ms");
@@ -93,6 +97,7 @@ public final class LabCampaign {
             m.put("partition-shapes", o.partitionShapes().stream().map(raftlab.harness.partition.PartitionShape::text).toList());
         }
         m.put("nemesis-interval", o.nemesisInterval().toMillis() + "ms");
+        m.put("nemesis-interval-used", NemesisSchedule.effectiveInterval(o.nemesisInterval(), o.timeLimit()).toMillis() + "ms");
         m.put("check-time-limit", o.checkTimeLimit().toMillis() + "ms");
         m.put("bugs", o.bugs());
         m.put("op-timeout", o.opTimeout().toMillis() + "ms");

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import raftlab.checker.Validity;
+import raftlab.harness.nemesis.FaultCounts;
 import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.runner.Liveness;
 import raftlab.harness.runner.RunRecord;
@@ -31,6 +33,8 @@ import raftlab.history.Op;
  * and nemesis from the seed, so this maps the test's flags onto its options.
  */
 public final class SimCampaign {
+    private static final Logger LOG = Logger.getLogger(SimCampaign.class.getName());
+
     private SimCampaign() {}
 
     public static SimOptions simOptions(TestOptions o) {
@@ -43,12 +47,11 @@ public final class SimCampaign {
                 case KILL -> faults.withCrashes(true);
                 case PAUSE -> faults.withPauses(true);
                 case CLOCK -> faults.withClockBumps(true).withClockDrift(true);
-                // The simulator has no combined fault: it draws partitions and clock bumps on their own, and
-                // lease-wall-clock's recipe reaches the combination there with its split-brain scenario instead.
-                case CLOCK_PARTITION -> faults.withPartitions(true).withClockBumps(true);
+                case CLOCK_PARTITION -> faults.withClockPartitions(true);
                 case PACKET -> faults.withDrop(0.05).withDuplicate(0.01).withReorder(true);
-                // The simulator has no membership changes yet; the fault is left out there and said so in test.json.
-                case MEMBER -> faults;
+                case TRANSFER -> faults.withTransfers(true);
+                // Refused before the test starts (Capabilities): the simulator has no membership changes yet.
+                case MEMBER -> throw new IllegalArgumentException("the sim lab cannot inject member faults");
             };
         }
         return SimOptions.builder()
@@ -91,15 +94,26 @@ public final class SimCampaign {
         SimOptions simOptions = simOptions(options);
         Path dir = RunStore.create(storeRoot, options.testName(), LocalDateTime.now());
         try (RunLog log = RunLog.open(dir.resolve("raftlab.log"))) {
+            LOG.info("simulated test " + options.testName() + ", seed " + Durations.seedText(options.seed()) + ": raftlab sim "
+                    + simOptions.commandLine());
             long t0 = System.nanoTime();
-            SimResult result = Simulation.run(simOptions);
+            SimResult result;
+            // The narration costs little next to the run, and is what a person reads first when a seed fails.
+            try (Narration narration = new Narration(dir.resolve("narration.txt"))) {
+                result = Simulation.run(simOptions.toBuilder().explain(true).build(), narration);
+                LOG.info("narration.txt: " + narration.lines() + " lines");
+            }
             long simMillis = (System.nanoTime() - t0) / 1_000_000;
+            LOG.info("simulated " + result.stats().simulatedMicros() / 1000 + " ms in " + simMillis + " ms: " + result.stats().opsOk()
+                    + " ok, " + result.stats().opsFail() + " fail, " + result.stats().opsInfo() + " info; "
+                    + result.violations().size() + " invariant violations");
             RunReport.writeTestJson(dir, testMap(options, simOptions));
             RunReport.writeHistory(dir, result.history());
             Liveness liveness = result.livenessMicros() >= 0
                     ? new Liveness(true, result.livenessMicros() / 1000, result.livenessMicros() / 1000, null)
                     : new Liveness(false, -1, -1, "no write committed within " + options.livenessBound().toSeconds() + " s of the final heal (simulated)");
             Verdict verdict = Verdict.judge(result.history(), liveness, options.checkTimeLimit());
+            LOG.info("verdict " + verdict.summary() + " (checked in " + verdict.checkMillis() + " ms)");
             List<String> violations = new ArrayList<>();
             for (Violation v : result.violations()) violations.add(v.invariant().rule() + " at " + v.timeMicros() + " us on " + v.node() + ": " + v.detail());
             if (!violations.isEmpty()) {
@@ -113,12 +127,15 @@ public final class SimCampaign {
             extra.put("simulated-millis", result.stats().simulatedMicros() / 1000);
             extra.put("sim-wall-millis", simMillis);
             extra.put("reproduce", result.reproduceCommand());
+            Map<String, Long> faults = FaultCounts.of(result.history());
+            extra.put("faults", faults);
             RunReport.writeResults(dir, result.history(), faultWindows(result.history()), verdict, extra);
             String line = "seed " + Durations.seedText(options.seed()) + ": " + verdict.summary()
                     + (violations.isEmpty() ? "" : "; invariant violated: " + violations.get(0))
                     + " (" + verdict.ok() + " ok, " + verdict.fail() + " fail, " + verdict.info() + " info; simulated in " + simMillis
                     + " ms, checked in " + verdict.checkMillis() + " ms)";
             if (!quiet || verdict.validity() != Validity.VALID) out.println(line);
+            if (!quiet) out.println("  faults: " + FaultCounts.describe(faults));
             if (verdict.validity() != Validity.VALID) out.println("  report: " + dir + "\n  reproduce: " + result.reproduceCommand());
             return verdict.exitCode();
         }

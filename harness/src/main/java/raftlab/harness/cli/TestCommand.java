@@ -18,6 +18,7 @@ import raftlab.harness.campaign.ControlNamespace;
 import raftlab.harness.campaign.LabCampaign;
 import raftlab.harness.campaign.RunLog;
 import raftlab.harness.campaign.SimCampaign;
+import raftlab.harness.lab.Capabilities;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabException;
 import raftlab.harness.lab.local.LocalLab;
@@ -61,10 +62,10 @@ public final class TestCommand implements Callable<Integer> {
     int testCount;
     @Option(names = "--rate", description = "Target operations per second over all clients; 0 is unlimited (default: 200).")
     Double rate;
-    @Option(names = "--nemesis", paramLabel = "FAULT[,FAULT...]", description = {"Faults to combine: partition, kill, pause, clock, packet, member, clock-partition (the leader cut off while its wall clock steps back), or none (default: none).",
+    @Option(names = "--nemesis", paramLabel = "FAULT[,FAULT...]", description = {"Faults to combine: partition, kill, pause, clock, packet, member (not in the simulator), clock-partition (the leader cut off while its wall clock steps back), transfer (the leader hands over), or none (default: none). A lab that cannot inject one refuses the test.",
             "partition draws a shape at random each time; partition-halves, partition-one, partition-leader, partition-ring or partition-bridge keep to one shape (repeat to draw among several), and partition:n1,n2/n3,n4,n5 cuts exactly those groups (local and ssh labs)."})
     List<String> nemesis = new ArrayList<>();
-    @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Time between fault changes (default: ${DEFAULT-VALUE}).", defaultValue = "10s")
+    @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Time between fault changes; a quarter of the time limit when the limit is shorter than two intervals (default: ${DEFAULT-VALUE}).", defaultValue = "10s")
     String nemesisInterval;
     @Option(names = "--workload", description = "register (one key) or registers (many keys) (default: ${DEFAULT-VALUE}).", defaultValue = "registers")
     String workload;
@@ -154,6 +155,8 @@ public final class TestCommand implements Callable<Integer> {
         if (lab.equals("sim") && count < 3) throw new IllegalArgumentException("the simulator needs at least 3 nodes");
         NemesisChoice choice = NemesisChoice.parse(nemesis);
         List<FaultKind> kinds = choice.kinds();
+        // Refused here, before any lab is up: a fault the lab cannot do is never silently left out.
+        Capabilities.check(lab, kinds);
         PartitionChecks.checkForLab(choice, lab, count);
         Duration limit = positive(Durations.parse(timeLimit), "--time-limit");
         Duration interval = positive(Durations.parse(nemesisInterval), "--nemesis-interval");

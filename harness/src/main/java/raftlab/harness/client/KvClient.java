@@ -6,34 +6,31 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import raftlab.harness.generator.OpSpec;
 import raftlab.harness.lab.LabNode;
-import raftlab.history.OpType;
 
 /**
- * The client of one process: it talks to its home node over the client API, follows 307
- * redirects to the leader, and maps every outcome as docs/design.md's client API says. It never
- * retries on its own: a request that may have been received is {@code info}, and the worker
- * retires the process.
+ * The network client of one process: it asks its home node first for every operation, follows 307
+ * redirects to the leader, asks the next node after a refused connection (certainly not sent), and maps
+ * every answer through {@link Answers}. It never retries on its own:
+ * a request that may have been received is {@code info}, and the process is retired.
  */
-public final class KvClient implements AutoCloseable {
+public final class KvClient implements Client {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_REDIRECTS = 3;
 
     private final LabNode home;
     private final List<LabNode> others;
-    private final boolean independent;
     private final int timeoutMillis;
     private final String clientId;
     private final Map<String, HttpConnection> connections = new LinkedHashMap<>();
     private long sequence;
 
-    public KvClient(LabNode home, boolean independent, String clientId, int timeoutMillis) {
-        this(home, List.of(), independent, clientId, timeoutMillis);
+    public KvClient(LabNode home, String clientId, int timeoutMillis) {
+        this(home, List.of(), clientId, timeoutMillis);
     }
 
     /**
@@ -41,34 +38,25 @@ public final class KvClient implements AutoCloseable {
      * not sent), tries the {@code others} in turn before giving up: a killed node then costs one
      * refused connection per operation, not a failed operation.
      */
-    public KvClient(LabNode home, List<LabNode> others, boolean independent, String clientId, int timeoutMillis) {
+    public KvClient(LabNode home, List<LabNode> others, String clientId, int timeoutMillis) {
         this.home = home;
         this.others = List.copyOf(others);
-        this.independent = independent;
         this.clientId = clientId;
         this.timeoutMillis = timeoutMillis;
     }
 
+    @Override public void invoke(OpSpec op, Consumer<Completion> done) { done.accept(invoke(op)); }
+
+    /** Performs the operation and returns how it ended. */
     public Completion invoke(OpSpec op) {
-        Object keyAndValue = op.value();
-        String key;
-        Object v;
-        if (independent) {
-            List<?> tuple = (List<?>) keyAndValue;
-            key = "r" + tuple.get(0);
-            v = tuple.get(1);
-        } else {
-            key = raftlab.harness.workload.RegisterWorkload.KEY;
-            v = keyAndValue;
-        }
         String method;
-        String path = "/kv/" + key;
+        String path = "/kv/" + op.key();
         byte[] body;
         switch (op.f()) {
             case "read" -> { method = "GET"; body = null; }
-            case "write" -> { method = "PUT"; body = ("{\"value\":" + json(v) + "}").getBytes(StandardCharsets.UTF_8); }
+            case "write" -> { method = "PUT"; body = ("{\"value\":" + json(op.argument()) + "}").getBytes(StandardCharsets.UTF_8); }
             case "cas" -> {
-                List<?> fromTo = (List<?>) v;
+                List<?> fromTo = (List<?>) op.argument();
                 method = "POST";
                 path = path + "/cas";
                 body = ("{\"expect\":" + json(fromTo.get(0)) + ",\"value\":" + json(fromTo.get(1)) + "}").getBytes(StandardCharsets.UTF_8);
@@ -78,9 +66,10 @@ public final class KvClient implements AutoCloseable {
         Map<String, String> headers = Map.of("Client-Id", clientId, "Request-Seq", Long.toString(++sequence));
         String host = home.host();
         int port = home.clientPort();
+        String node = home.id();
 
         int fallback = 0;
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        for (int hop = 0; hop <= Answers.MAX_REDIRECTS; hop++) {
             HttpResponse response;
             try {
                 response = connection(host, port).exchange(method, path, body, headers, timeoutMillis);
@@ -91,55 +80,49 @@ public final class KvClient implements AutoCloseable {
                     LabNode next = others.get(fallback++);
                     host = next.host();
                     port = next.clientPort();
+                    node = next.id();
                     hop--;
                     continue;
                 }
-                return new Completion(OpType.FAIL, op.value(), "connect", null);
+                return Answers.notSent(op);
             } catch (SocketTimeoutException e) {
-                return new Completion(OpType.INFO, op.value(), "timeout", null);
+                return Answers.noAnswer(op);
             } catch (IOException e) {
-                return new Completion(OpType.INFO, op.value(), "connection-lost", null);
+                return Answers.connectionLost(op);
             }
 
             int status = response.status();
-            switch (status) {
-                case 200 -> { return ok(op, response); }
-                case 307 -> {
-                    URI location = redirect(response, path);
-                    if (location == null) return new Completion(OpType.FAIL, op.value(), "redirect-without-location", null);
-                    host = location.getHost();
-                    port = location.getPort();
-                    // The leader's own path: a 307 keeps method and body, and names where to send them.
-                    if (location.getRawPath() != null && !location.getRawPath().isEmpty()) path = location.getRawPath();
-                }
-                case 409 -> { return new Completion(OpType.FAIL, op.value(), op.f().equals("cas") ? "mismatch" : "conflict", null); }
-                case 503 -> { return new Completion(OpType.FAIL, op.value(), "unavailable", null); }
-                case 504 -> { return new Completion(OpType.INFO, op.value(), "timeout", null); }
-                case 422 -> { return new Completion(OpType.FAIL, op.value(), "request-seq-reused", null); }
-                case 400, 404, 413, 431 -> { return new Completion(OpType.FAIL, op.value(), "http-" + status, null); }
-                default -> {
-                    // Anything else the contract does not name: the node may have done it.
-                    return new Completion(OpType.INFO, op.value(), "http-" + status, null);
-                }
-            }
+            if (status != 307) return status == 200 && op.f().equals("read") ? read(op, response, node) : Answers.answered(op, status, null, node);
+            URI location = redirect(response);
+            if (location == null) return Answers.redirectedAway(op, "redirect-without-location", node);
+            host = location.getHost();
+            port = location.getPort();
+            node = nodeAt(response, host, port);
+            // The leader's own path: a 307 keeps method and body, and names where to send them.
+            if (location.getRawPath() != null && !location.getRawPath().isEmpty()) path = location.getRawPath();
         }
         // Redirected over and over: no node appended the entry (only a leader appends, and it answers itself).
-        return new Completion(OpType.FAIL, op.value(), "too-many-redirects", null);
+        return Answers.redirectedAway(op, "too-many-redirects", node);
     }
 
-    private Completion ok(OpSpec op, HttpResponse response) {
-        if (!op.f().equals("read")) return new Completion(OpType.OK, op.value(), null, null);
-        Object read;
+    private static Completion read(OpSpec op, HttpResponse response, String node) {
         try {
-            JsonNode node = JSON.readTree(response.body());
-            JsonNode value = node == null ? null : node.get("value");
-            if (value == null) return new Completion(OpType.INFO, op.value(), "bad-read-body", null);
-            read = scalar(value);
+            JsonNode tree = JSON.readTree(response.body());
+            JsonNode value = tree == null ? null : tree.get("value");
+            if (value == null) return Answers.badReadBody(op, node);
+            return Answers.answered(op, 200, scalar(value), node);
         } catch (IOException e) {
-            return new Completion(OpType.INFO, op.value(), "bad-read-body", null);
+            return Answers.badReadBody(op, node);
         }
-        Object recorded = independent ? tuple(((List<?>) op.value()).get(0), read) : read;
-        return new Completion(OpType.OK, recorded, null, read);
+    }
+
+    /** The node a redirect leads to: the leader the node named, else the lab node at that address, else the address. */
+    private String nodeAt(HttpResponse response, String host, int port) {
+        String leader = response.header("raft-leader");
+        if (leader != null && !leader.isBlank()) return leader;
+        if (home.host().equals(host) && home.clientPort() == port) return home.id();
+        for (LabNode other : others) if (other.host().equals(host) && other.clientPort() == port) return other.id();
+        return host + ":" + port;
     }
 
     private static Object scalar(JsonNode value) {
@@ -149,7 +132,7 @@ public final class KvClient implements AutoCloseable {
         return value.asText();
     }
 
-    private static URI redirect(HttpResponse response, String path) {
+    private static URI redirect(HttpResponse response) {
         String location = response.header("location");
         if (location == null) return null;
         try {
@@ -168,13 +151,6 @@ public final class KvClient implements AutoCloseable {
         if (v == null) return "null";
         if (v instanceof Number || v instanceof Boolean) return v.toString();
         return "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static List<Object> tuple(Object key, Object value) {
-        List<Object> t = new ArrayList<>(2);
-        t.add(key);
-        t.add(value);
-        return java.util.Collections.unmodifiableList(t);
     }
 
     @Override public void close() {

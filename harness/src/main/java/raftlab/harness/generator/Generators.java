@@ -3,9 +3,15 @@ package raftlab.harness.generator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import raftlab.history.Op;
 
-/** Combinators, named as Jepsen names them. Each returns a fresh stateful generator. */
+/**
+ * Combinators, named as Jepsen names them. Each returns a fresh stateful generator, and passes every
+ * completion it is told of on to the generators inside it, so a workload learns what its operations did
+ * however it is wrapped.
+ */
 public final class Generators {
     private Generators() {}
 
@@ -34,13 +40,18 @@ public final class Generators {
                 if (step instanceof Step.Emit) given++;
                 return step;
             }
+            @Override public void update(Context context, Op completion) { inner.update(context, completion); }
         };
     }
 
     /** Each call picks one of the generators uniformly at random; done when the chosen one is done. */
     public static Generator mix(List<Generator> choices) {
         List<Generator> copy = List.copyOf(choices);
-        return context -> copy.get(context.random().nextInt(copy.size())).next(context);
+        return new Generator() {
+            @Override public Step next(Context context) { return copy.get(context.random().nextInt(copy.size())).next(context); }
+            // As Jepsen's mix: every choice hears of every completion, whichever of them gave the operation.
+            @Override public void update(Context context, Op completion) { for (Generator g : copy) g.update(context, completion); }
+        };
     }
 
     /**
@@ -58,6 +69,7 @@ public final class Generators {
                 if (step instanceof Step.Emit) nextAt = Math.max(nextAt, context.nowNanos() - meanNanos) + randomDelay(context);
                 return step;
             }
+            @Override public void update(Context context, Op completion) { inner.update(context, completion); }
             private long randomDelay(Context context) {
                 return meanNanos <= 0 ? 0 : (long) (context.random().nextDouble() * 2 * meanNanos);
             }
@@ -75,6 +87,10 @@ public final class Generators {
                 }
                 return staggered.next(context);
             }
+            @Override public void update(Context context, Op completion) {
+                if (staggered != null) staggered.update(context, completion);
+                else inner.update(context, completion);
+            }
         };
     }
 
@@ -90,6 +106,7 @@ public final class Generators {
                 if (step instanceof Step.Wait wait && wait.untilNanos() > deadline) return new Step.Wait(deadline);
                 return step;
             }
+            @Override public void update(Context context, Op completion) { inner.update(context, completion); }
         };
     }
 
@@ -103,13 +120,19 @@ public final class Generators {
         List<Generator> copy = new ArrayList<>(sequence);
         return new Generator() {
             int at;
+            int emittedBy = -1;
             @Override public Step next(Context context) {
                 while (at < copy.size()) {
                     Step step = copy.get(at).next(context);
+                    if (step instanceof Step.Emit) emittedBy = at;
                     if (!(step instanceof Step.Done)) return step;
                     at++;
                 }
                 return Step.DONE;
+            }
+            // A thread has one operation in flight: its completion belongs to the generator that gave it.
+            @Override public void update(Context context, Op completion) {
+                if (emittedBy >= 0) copy.get(emittedBy).update(context, completion);
             }
         };
     }
@@ -122,19 +145,19 @@ public final class Generators {
                 Step step = current.next(context);
                 if (!(step instanceof Step.Done)) return step;
                 current = fresh.get();
-                Step first = current.next(context);
-                return first;
+                return current.next(context);
             }
+            @Override public void update(Context context, Op completion) { current.update(context, completion); }
         };
     }
 
     /** A generator per worker thread: the factory is called once per thread with its number. */
-    public static PerThread perThread(java.util.function.IntFunction<Generator> factory) {
+    public static PerThread perThread(IntFunction<Generator> factory) {
         return new PerThread(factory);
     }
 
     /** Builds each worker's own generator; the runner calls it once per thread and phase. */
-    public record PerThread(java.util.function.IntFunction<Generator> factory) {
+    public record PerThread(IntFunction<Generator> factory) {
         public Generator forThread(int thread) { return factory.apply(thread); }
     }
 }

@@ -3,30 +3,51 @@ package raftlab.harness.history;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 
 /**
- * The history as it happens: every worker and the nemesis append here. One lock gives every
- * operation its index in the order it was recorded, and time from the one monotonic clock of the
- * test, so {@code :index} and {@code :time} rise together.
+ * The history as it happens, in every lab: every client and the nemesis append here. One lock gives
+ * every operation its index in the order it was recorded, and its time from the one clock of the test
+ * (the monotonic clock in a real lab, virtual time in the simulator), so {@code :index} and {@code :time}
+ * rise together.
  */
 public final class HistoryRecorder {
+    private final LongSupplier clock;
     private final long startNanos;
     private final List<Op> ops = new ArrayList<>(1 << 16);
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong fail = new AtomicLong();
     private final AtomicLong info = new AtomicLong();
 
+    /** A recorder whose time starts now, on the monotonic clock. */
     public HistoryRecorder() { this(System.nanoTime()); }
 
-    public HistoryRecorder(long startNanos) { this.startNanos = startNanos; }
+    public HistoryRecorder(long startNanos) {
+        this.startNanos = startNanos;
+        this.clock = () -> System.nanoTime() - startNanos;
+    }
+
+    private HistoryRecorder(LongSupplier nanosSinceStart) {
+        this.startNanos = 0;
+        this.clock = nanosSinceStart;
+    }
+
+    /** A recorder on another clock, such as the simulator's virtual time; it gives nanoseconds since the test began. */
+    public static HistoryRecorder onClock(LongSupplier nanosSinceStart) { return new HistoryRecorder(nanosSinceStart); }
 
     /** Nanoseconds since the test began. */
-    public long now() { return System.nanoTime() - startNanos; }
+    public long now() { return clock.getAsLong(); }
 
-    public synchronized Op record(OpType type, long process, String f, Object value, String error) {
-        Op op = new Op(ops.size(), now(), type, process, f, value, error);
+    /** An invocation, or a nemesis operation: it says nothing of which node answered. */
+    public Op record(OpType type, long process, String f, Object value, String error) {
+        return record(type, process, f, value, error, null);
+    }
+
+    /** A client's completion carries the node that answered ({@link Op#NO_NODE} when none did). */
+    public synchronized Op record(OpType type, long process, String f, Object value, String error, String node) {
+        Op op = new Op(ops.size(), now(), type, process, f, value, error, node);
         ops.add(op);
         if (process != Op.NEMESIS) {
             switch (type) {

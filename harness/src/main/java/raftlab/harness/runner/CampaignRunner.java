@@ -7,16 +7,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import raftlab.harness.generator.Generator;
 import raftlab.harness.generator.Generators;
-import raftlab.harness.generator.OpSpec;
 import raftlab.harness.generator.Step;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabNode;
-import raftlab.harness.nemesis.NemesisExecutor;
+import raftlab.harness.lab.HostLabControl;
+import raftlab.harness.lab.LabControl;
+import raftlab.harness.nemesis.Nemesis;
 import raftlab.harness.nemesis.NemesisSchedule;
 import raftlab.harness.workload.Workload;
-import raftlab.history.Op;
-import raftlab.history.OpType;
 
 /**
  * Runs one campaign against a lab that is up: the main phase (clients and the nemesis schedule,
@@ -30,14 +29,18 @@ public final class CampaignRunner {
     private final Lab lab;
     private final TestOptions options;
     private final HistoryRecorder recorder;
-    private final NemesisExecutor nemesis;
-    private final List<RunRecord.FaultWindow> windows = new ArrayList<>();
+    private final Nemesis nemesis;
 
     public CampaignRunner(Lab lab, TestOptions options, HistoryRecorder recorder) {
+        this(lab, new HostLabControl(lab), options, recorder);
+    }
+
+    /** A runner whose faults go to {@code control}, such as a test's recording fake. */
+    public CampaignRunner(Lab lab, LabControl control, TestOptions options, HistoryRecorder recorder) {
         this.lab = lab;
         this.options = options;
         this.recorder = recorder;
-        this.nemesis = new NemesisExecutor(lab, Seeds.stream(options.seed(), 99, -2), options.partitionShapes());
+        this.nemesis = new Nemesis(control, Seeds.stream(options.seed(), 99, -2), recorder, options.partitionShapes());
     }
 
     /** What is in force now, for the status line. */
@@ -54,7 +57,7 @@ public final class CampaignRunner {
         List<Worker> workers = new ArrayList<>();
         List<Generator> mainOps = new ArrayList<>();
         for (int t = 0; t < c; t++) {
-            workers.add(new Worker(t, c, nodes, workload.independent(), recorder, timeoutMillis));
+            workers.add(new Worker(t, c, nodes, recorder, timeoutMillis));
             mainOps.add(workload.clientOps().forThread(t));
         }
 
@@ -66,16 +69,15 @@ public final class CampaignRunner {
             int thread = t;
             Generator paced = Generators.timeLimit(limit, Generators.rate(options.rate(), mainOps.get(t)));
             threads.add(start("worker-" + t, failure, () -> workers.get(thread).run(paced, Seeds.stream(options.seed(), 1, thread),
-                    mainStop + JOIN_GRACE_MILLIS * 1_000_000L, mainOps.get(thread))));
+                    mainStop + JOIN_GRACE_MILLIS * 1_000_000L, recorder)));
         }
-        Generator schedule = Generators.timeLimit(limit, new NemesisSchedule(options.nemeses(), options.nemesisInterval().toNanos()));
+        Generator schedule = Generators.timeLimit(limit, NemesisSchedule.forTest(options.nemeses(), options.nemesisInterval(), options.timeLimit()));
         threads.add(start("nemesis", failure, () -> runNemesis(schedule, mainStop)));
         for (Thread thread : threads) thread.join();
         if (failure.get() != null) throw new IllegalStateException("a worker crashed: " + failure.get(), failure.get());
 
         // Final heal: every fault undone, so that recovery is judged.
-        nemesisOp("heal", nemesis::healAll);
-        closeOpenWindows();
+        nemesis.healAll();
 
         // Liveness, then the final reads of every worker.
         Liveness liveness = LivenessProbe.run(nodes, workload.independent(), recorder, 10_000_000, options.livenessBound().toNanos(), timeoutMillis);
@@ -84,12 +86,12 @@ public final class CampaignRunner {
         for (int t = 0; t < c; t++) {
             int thread = t;
             Generator reads = workload.finalReads().after(thread, mainOps.get(thread));
-            threads.add(start("final-" + t, failure, () -> workers.get(thread).run(reads, Seeds.stream(options.seed(), 3, thread), finalStop, null)));
+            threads.add(start("final-" + t, failure, () -> workers.get(thread).run(reads, Seeds.stream(options.seed(), 3, thread), finalStop, recorder)));
         }
         for (Thread thread : threads) thread.join();
         workers.forEach(Worker::close);
         if (failure.get() != null) throw new IllegalStateException("a worker crashed: " + failure.get(), failure.get());
-        return new RunRecord(recorder.snapshot(), liveness, List.copyOf(windows), System.nanoTime() - began);
+        return new RunRecord(recorder.snapshot(), liveness, nemesis.windows(), System.nanoTime() - began);
     }
 
     private void runNemesis(Generator schedule, long stopNanos) throws InterruptedException {
@@ -103,59 +105,7 @@ public final class CampaignRunner {
                 long sleepNanos = Math.min(wait.untilNanos(), stopNanos) - recorder.now();
                 if (sleepNanos > 0) Thread.sleep(sleepNanos / 1_000_000, (int) (sleepNanos % 1_000_000));
             } else if (step instanceof Step.Emit emit) {
-                applyFault(emit.op());
-            }
-        }
-    }
-
-    private void applyFault(OpSpec op) {
-        String f = op.f();
-        nemesisOp(f, () -> nemesis.apply(f));
-        String kind = f.substring(f.indexOf('-') + 1);
-        synchronized (windows) {
-            if (f.startsWith("start-")) windows.add(new RunRecord.FaultWindow(kind, recorder.now(), -1));
-            else closeWindow(kind);
-        }
-    }
-
-    /** Records a nemesis operation as Jepsen does: an info invocation, then an info completion with what was done. */
-    private void nemesisOp(String f, java.util.function.Supplier<Object> action) {
-        recorder.record(OpType.INFO, Op.NEMESIS, f, null, null);
-        Object done;
-        String error = null;
-        try {
-            done = action.get();
-        } catch (RuntimeException e) {
-            // A fault that could not be injected is recorded and logged; the test goes on, as Jepsen's does.
-            LOG.log(Level.WARNING, "nemesis " + f + " failed: " + e.getMessage(), e);
-            done = e.getMessage();
-            error = "nemesis-failed";
-        }
-        recorder.record(OpType.INFO, Op.NEMESIS, f, toHistoryValue(done), error);
-    }
-
-    /** Nemesis values go into the history as strings or vectors of strings. */
-    private static Object toHistoryValue(Object done) {
-        if (done == null) return null;
-        if (done instanceof List<?> list) return list.stream().map(String::valueOf).toList();
-        return String.valueOf(done);
-    }
-
-    private void closeWindow(String kind) {
-        for (int i = windows.size() - 1; i >= 0; i--) {
-            RunRecord.FaultWindow w = windows.get(i);
-            if (w.kind().equals(kind) && w.endNanos() < 0) {
-                windows.set(i, new RunRecord.FaultWindow(kind, w.startNanos(), recorder.now()));
-                return;
-            }
-        }
-    }
-
-    private void closeOpenWindows() {
-        synchronized (windows) {
-            for (int i = 0; i < windows.size(); i++) {
-                RunRecord.FaultWindow w = windows.get(i);
-                if (w.endNanos() < 0) windows.set(i, new RunRecord.FaultWindow(w.kind(), w.startNanos(), recorder.now()));
+                nemesis.apply(emit.op());
             }
         }
     }

@@ -2,10 +2,10 @@ package raftlab.harness.runner;
 
 import java.util.ArrayList;
 import java.util.List;
-import raftlab.harness.client.Completion;
 import raftlab.harness.generator.OpSpec;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.LabNode;
+import raftlab.history.Op;
 import raftlab.history.OpType;
 
 /**
@@ -33,13 +33,13 @@ final class LivenessProbe {
                 boolean writing = writeAt < 0;
                 long value = PROBE_VALUE_BASE + attempt++;
                 OpSpec op = writing
-                        ? new OpSpec("write", independent ? List.of(PROBE_KEY, (Object) value) : value)
-                        : new OpSpec("read", independent ? java.util.Arrays.asList(PROBE_KEY, null) : null);
+                        ? (independent ? OpSpec.keyed("write", PROBE_KEY, value) : OpSpec.register("write", value))
+                        : (independent ? OpSpec.keyed("read", PROBE_KEY, null) : OpSpec.register("read", null));
                 // A fresh process per attempt, numbered above every worker's, on the next node in turn.
                 // Never wait past the bound on one attempt: a late answer would not count anyway.
                 int timeout = (int) Math.max(200, Math.min(opTimeoutMillis, (deadline - recorder.now()) / 1_000_000));
-                Worker probe = new Worker(firstProcess + attempt, 1, nodes, independent, recorder, timeout);
-                Completion completion = probe.perform(op, null);
+                Worker probe = new Worker(firstProcess + attempt, 1, nodes, recorder, timeout);
+                Op completion = probe.perform(op);
                 probe.close();
                 if (completion.type() == OpType.OK) {
                     if (writing) writeAt = recorder.now();

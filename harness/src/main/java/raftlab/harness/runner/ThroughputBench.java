@@ -41,10 +41,10 @@ public final class ThroughputBench {
                 int thread = t;
                 Generator ops = workload.clientOps().forThread(t);
                 Generator paced = Generators.timeLimit(seconds * 1_000_000_000L, ops);
-                Worker worker = new Worker(t, concurrency, nodes, true, recorder, 5000);
+                Worker worker = new Worker(t, concurrency, nodes, recorder, 5000);
                 Thread th = new Thread(() -> {
                     try {
-                        worker.run(paced, Seeds.stream(1, 1, thread), stop, ops);
+                        worker.run(paced, Seeds.stream(1, 1, thread), stop, recorder);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {

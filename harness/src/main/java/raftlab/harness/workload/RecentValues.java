@@ -18,6 +18,15 @@ final class RecentValues {
         size = Math.min(size + 1, values.length);
     }
 
+    /** Remembers what an ok operation says the register held: the value read, written, or set by a cas. */
+    void learn(String f, Object value) {
+        switch (f) {
+            case "read", "write" -> { if (value instanceof Long v) remember(v); }
+            case "cas" -> { if (value instanceof java.util.List<?> fromTo && fromTo.get(1) instanceof Long v) remember(v); }
+            default -> { }
+        }
+    }
+
     boolean isEmpty() { return size == 0; }
 
     long pick(RandomGenerator random) { return values[random.nextInt(size)]; }

@@ -6,6 +6,8 @@ import raftlab.harness.generator.Generator;
 import raftlab.harness.generator.Generators;
 import raftlab.harness.generator.OpSpec;
 import raftlab.harness.generator.Step;
+import raftlab.history.Op;
+import raftlab.history.OpType;
 
 /**
  * Many independent registers (Jepsen's {@code independent}): workers are grouped, each group works
@@ -27,7 +29,7 @@ public final class RegistersWorkload {
         return new Workload("registers", ops, finals, true);
     }
 
-    static final class Ops implements Generator, RegisterWorkload.Feedback {
+    static final class Ops implements Generator {
         private final int thread;
         private final int group;
         private final int groups;
@@ -52,21 +54,15 @@ public final class RegistersWorkload {
             done++;
             long key = key();
             int roll = context.random().nextInt(10);
-            if (roll < 4) return new Step.Emit(new OpSpec("read", tuple(key, null)));
-            if (roll < 8 || recent.isEmpty()) return new Step.Emit(new OpSpec("write", tuple(key, values.next())));
-            return new Step.Emit(new OpSpec("cas", tuple(key, List.of(recent.pick(context.random()), values.next()))));
+            if (roll < 4) return new Step.Emit(OpSpec.keyed("read", key, null));
+            if (roll < 8 || recent.isEmpty()) return new Step.Emit(OpSpec.keyed("write", key, values.next()));
+            return new Step.Emit(OpSpec.keyed("cas", key, List.of(recent.pick(context.random()), values.next())));
         }
 
-        @Override public void observe(OpSpec op, boolean ok, Object readValue) {
-            if (!ok) return;
-            List<?> tuple = (List<?>) op.value();
-            if (((Long) tuple.get(0)) != key()) return;
-            switch (op.f()) {
-                case "read" -> { if (readValue instanceof Long v) recent.remember(v); }
-                case "write" -> recent.remember((Long) tuple.get(1));
-                case "cas" -> recent.remember((Long) ((List<?>) tuple.get(1)).get(1));
-                default -> { }
-            }
+        @Override public void update(Context context, Op completion) {
+            if (completion.type() != OpType.OK || !(completion.value() instanceof List<?> tuple)) return;
+            if (!Long.valueOf(key()).equals(tuple.get(0))) return;
+            recent.learn(completion.f(), tuple.get(1));
         }
     }
 
@@ -85,14 +81,7 @@ public final class RegistersWorkload {
             if (given >= 2 || lastKey - (long) given * groups < 0) return Step.DONE;
             long key = lastKey - (long) given * groups;
             given++;
-            return new Step.Emit(new OpSpec("read", tuple(key, null)));
+            return new Step.Emit(OpSpec.keyed("read", key, null));
         }
-    }
-
-    static List<Object> tuple(long key, Object value) {
-        java.util.ArrayList<Object> t = new java.util.ArrayList<>(2);
-        t.add(key);
-        t.add(value);
-        return java.util.Collections.unmodifiableList(t);
     }
 }

@@ -1,7 +1,6 @@
 package raftlab.harness.workload;
 
 import raftlab.harness.generator.Generators;
-import raftlab.harness.generator.OpSpec;
 
 /**
  * A workload as Maelstrom composes one: what clients do during the test, what each does at the
@@ -29,11 +28,5 @@ public record Workload(String name, Generators.PerThread clientOps, FinalReads f
             case "registers" -> RegistersWorkload.create(concurrency);
             default -> throw new IllegalArgumentException("unknown workload " + name + "; use one of " + NAMES);
         };
-    }
-
-    /** The key an operation touches: the register workload's single key, or the first element of a tuple. */
-    public static String keyOf(OpSpec op, boolean independent) {
-        if (!independent) return RegisterWorkload.KEY;
-        return "r" + ((java.util.List<?>) op.value()).get(0);
     }
 }

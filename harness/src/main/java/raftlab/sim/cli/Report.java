@@ -31,6 +31,7 @@ final class Report {
         out.printf(Locale.ROOT, "events %,d; elections %,d (campaigns %,d); messages sent %,d, delivered %,d, dropped %,d, duplicated %,d%n",
                 s.events(), s.elections(), s.campaigns(), s.messagesSent(), s.messagesDelivered(), s.messagesDropped(), s.messagesDuplicated());
         out.printf(Locale.ROOT, "faults: %d crashes, %d restarts, %d pauses, %d partitions%n", s.crashes(), s.restarts(), s.pauses(), s.partitions());
+        out.println("nemesis: " + raftlab.harness.nemesis.FaultCounts.describe(raftlab.harness.nemesis.FaultCounts.of(r.history())));
         out.printf(Locale.ROOT, "operations: %,d ok, %,d fail, %,d info%n", s.opsOk(), s.opsFail(), s.opsInfo());
         out.printf(Locale.ROOT, "simulated %.3f s in %.3f s of wall time (%.3f s of CPU): %,.0f events/s%n", s.simulatedMicros() / 1e6,
                 s.wallNanos() / 1e9, s.cpuNanos() / 1e9, s.eventsPerSecond());

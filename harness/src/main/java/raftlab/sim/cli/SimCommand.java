@@ -34,7 +34,7 @@ public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
     @Option(names = "--rate", paramLabel = "OPS", description = "Client operations per simulated second (default 200).") String rate = "200";
     @Option(names = "--concurrency", paramLabel = "N", description = "Client processes (default 5).") String concurrency = "5";
     @Option(names = "--workload", paramLabel = "NAME", description = "register (default) or registers.") String workload = "register";
-    @Option(names = "--keys", paramLabel = "N", description = "Keys of the registers workload (default 8).") String keys = "8";
+    @Option(names = "--keys", paramLabel = "N", description = "Accepted for older command lines and ignored: the registers workload is the real labs' (five threads to a key, a fresh key every 20 operations).") String keys = "8";
     @Option(names = "--scenario", paramLabel = "NAME", description = "none, leader-failure, rolling-restarts, split-brain, flapping-partition, figure-8 (5 nodes), double-vote (3 nodes) or random.") String scenario = "none";
     @Option(names = "--drop", paramLabel = "P", description = "Probability that a message is lost.") String drop;
     @Option(names = "--duplicate", paramLabel = "P", description = "Probability that a message is delivered twice.") String duplicate;
@@ -45,7 +45,8 @@ public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
     @Option(names = "--crash", arity = "0..1", description = "The nemesis kills and restarts nodes (unsynced writes are lost).") Boolean crash;
     @Option(names = "--pause", arity = "0..1", description = "The nemesis pauses and resumes nodes.") Boolean pause;
     @Option(names = "--clock-drift", arity = "0..1", description = "Clock offsets and rates per node, within the bound lease reads assume.") Boolean clockDrift;
-    @Option(names = "--clock-bump", arity = "0..1", description = "The nemesis jumps a node's wall clock by seconds.") Boolean clockBump;
+    @Option(names = "--clock-bump", arity = "0..1", description = "The nemesis bumps or strobes a node's wall clock by up to five minutes.") Boolean clockBump;
+    @Option(names = "--clock-partition", arity = "0..1", description = "The nemesis steps the leader's wall clock back, cuts the leader off, and steps it back again.") Boolean clockPartition;
     @Option(names = "--transfer", arity = "0..1", description = "The nemesis asks the leader to transfer leadership (TimeoutNow).") Boolean transfer;
     @Option(names = "--nemesis-interval", paramLabel = "DURATION", description = "Mean time between nemesis actions (default 1s).") String nemesisInterval = "1s";
     @Option(names = "--heal-bound", paramLabel = "DURATION", description = "After the heal, a write must commit within this (default 10s).") String healBound = "10s";
@@ -122,6 +123,7 @@ public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
         if (clockDrift != null) f = f.withClockDrift(clockDrift);
         if (clockBump != null) f = f.withClockBumps(clockBump);
         if (transfer != null) f = f.withTransfers(transfer);
+        if (clockPartition != null) f = f.withClockPartitions(clockPartition);
         b.faults(f);
         b.nemesisIntervalMicros(duration(nemesisInterval, "--nemesis-interval"));
         b.healBoundMicros(duration(healBound, "--heal-bound"));

@@ -73,6 +73,15 @@ final class Network {
         partitioned = true;
     }
 
+    /** Sets reachability link by link ({@code reachable[from][to]}), as a shared partition fault describes it. */
+    void cut(boolean[][] matrix) {
+        for (int from = 0; from < n; from++) for (int to = 0; to < n; to++) reachable[from * n + to] = from == to || matrix[from][to];
+        partitioned = true;
+    }
+
+    /** Sets the probability that a message between nodes is lost (the shared packet fault). */
+    void drop(double probability) { faults = faults.withDrop(probability); }
+
     void heal() {
         Arrays.fill(reachable, true);
         partitioned = false;

@@ -30,6 +30,8 @@ final class SimNode {
     long tickPhaseMicros;
     /** Wall-clock offset from virtual time, plus jumps from clock bumps. */
     long wallOffsetMicros;
+    /** The offset the node's clock drifted to at the start; a clock fault moves it from here and its heal back here. */
+    long baseWallOffsetMicros;
 
     // What the invariant checks saw last of this node's current life.
     Role lastRole = Role.FOLLOWER;

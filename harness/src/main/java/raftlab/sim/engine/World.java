@@ -3,6 +3,19 @@ package raftlab.sim.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+import raftlab.harness.generator.Context;
+import raftlab.harness.generator.Generator;
+import raftlab.harness.generator.Generators;
+import raftlab.harness.generator.Step;
+import raftlab.harness.history.HistoryRecorder;
+import raftlab.harness.lab.sim.SimLabControl;
+import raftlab.harness.nemesis.FaultKind;
+import raftlab.harness.nemesis.Nemesis;
+import raftlab.harness.nemesis.NemesisSchedule;
+import raftlab.harness.runner.Seeds;
+import raftlab.sim.Faults;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 import raftlab.raft.ClientReply;
@@ -32,7 +45,8 @@ public final class World {
     final SimOptions options;
     final SimNode[] nodes;
     final Counters stats = new Counters();
-    final HistoryRecorder history = new HistoryRecorder();
+    /** The one recorder of every lab, on virtual time: :time is the simulated nanoseconds since the run began. */
+    final HistoryRecorder history = HistoryRecorder.onClock(() -> this.now * 1000);
     final Trace trace;
     final Network network;
     long now;
@@ -43,8 +57,11 @@ public final class World {
     private final RaftConfig config;
     private final SplittableRandom serverRandoms;
     private final SplittableRandom diskRandom;
-    private final Clients clients;
+    private final SimClients clients;
+    private final Scenarios scenarios;
+    /** The nemesis every lab shares, executing here through the sim lab's executor. */
     private final Nemesis nemesis;
+    private final List<FaultKind> nemesisKinds;
     private final Invariants invariants;
     private final List<Violation> violations = new ArrayList<>();
     private boolean stopped;
@@ -59,7 +76,8 @@ public final class World {
         this.listener = listener;
         SplittableRandom root = new SplittableRandom(options.seed());
         SplittableRandom networkRandom = root.split();
-        SplittableRandom clientRandom = root.split();
+        // The clients draw from the real labs' streams (Seeds) now; their old stream is still split off, so the ones after it stay.
+        root.split();
         SplittableRandom nemesisRandom = root.split();
         SplittableRandom clockRandom = root.split();
         this.serverRandoms = root.split();
@@ -81,12 +99,16 @@ public final class World {
                 // Rates within +-45% of half the bound keep any two clocks within the bound lease reads assume.
                 node.clockRate = 1.0 + (clockRandom.nextDouble() * 2 - 1) * config.clockDriftBound() * 0.45;
                 node.wallOffsetMicros = clockRandom.nextLong(-5_000_000, 5_000_000);
+                node.baseWallOffsetMicros = node.wallOffsetMicros;
             }
         }
         this.trace = new Trace(options.traceFile(), options.traceDigest());
         this.network = new Network(this, networkRandom, n, options.faults());
-        this.clients = new Clients(this, options, clientRandom);
-        this.nemesis = new Nemesis(this, options, nemesisRandom);
+        this.clients = new SimClients(this, options);
+        this.scenarios = new Scenarios(this, options, nemesisRandom);
+        // The same streams as a real lab's runner: one seed, the same faults and targets.
+        this.nemesis = new Nemesis(new SimLabControl(this, n), Seeds.stream(options.seed(), 99, -2), history);
+        this.nemesisKinds = nemesisKinds(options.faults());
         this.invariants = new Invariants(this);
     }
 
@@ -101,7 +123,8 @@ public final class World {
             }
             for (SimNode node : nodes) schedule(0, () -> start(node)); // as events, so that a failing core is reported like any finding
             clients.start();
-            nemesis.start();
+            scenarios.start();
+            startNemesis();
             schedule(options.timeLimitMicros(), this::heal);
             long hardEnd = options.timeLimitMicros() + options.healBoundMicros() + options.opTimeoutMicros() + 1;
             while (!stopped && !queue.isEmpty() && queue.peekTime() <= hardEnd) {
@@ -123,7 +146,7 @@ public final class World {
         }
         List<NodeRow> table = new ArrayList<>();
         for (SimNode node : nodes) table.add(row(node));
-        return new SimResult(options, history.ops(), List.copyOf(violations), stats.freeze(now, System.nanoTime() - wallStart, cpuStart < 0 ? -1 : cpuNanos() - cpuStart),
+        return new SimResult(options, history.snapshot(), List.copyOf(violations), stats.freeze(now, System.nanoTime() - wallStart, cpuStart < 0 ? -1 : cpuNanos() - cpuStart),
                 table, livenessMicros, trace.digestHex());
     }
 
@@ -245,7 +268,7 @@ public final class World {
             if (reply.requestId() < 0) adminReply(node, reply);
             else {
                 clients.replyFrom(node.index, reply.requestId(), reply.outcome());
-                if (reply.outcome() instanceof Outcome.Ok || reply.outcome() instanceof Outcome.Mismatch) nemesis.onClientAnswer(node.index);
+                if (reply.outcome() instanceof Outcome.Ok || reply.outcome() instanceof Outcome.Mismatch) scenarios.onClientAnswer(node.index);
             }
         }
         if (!ready.applied().isEmpty()) node.appliedInStep.addAll(ready.applied());
@@ -260,10 +283,51 @@ public final class World {
         });
     }
 
-    // ---- faults
+    // ---- the shared nemesis
 
-    void crash(int index) {
+    /** The fault packages the options ask for, in FaultKind's order. */
+    static List<FaultKind> nemesisKinds(Faults f) {
+        List<FaultKind> kinds = new ArrayList<>();
+        if (f.partitions()) kinds.add(FaultKind.PARTITION);
+        if (f.crashes()) kinds.add(FaultKind.KILL);
+        if (f.pauses()) kinds.add(FaultKind.PAUSE);
+        if (f.clockBumps()) kinds.add(FaultKind.CLOCK);
+        if (f.clockPartitions()) kinds.add(FaultKind.CLOCK_PARTITION);
+        if (f.transfers()) kinds.add(FaultKind.TRANSFER);
+        return kinds;
+    }
+
+    /** Runs the shared schedule in virtual time, as a real lab's runner does on the wall clock, until the time limit. */
+    private void startNemesis() {
+        if (nemesisKinds.isEmpty()) return;
+        Duration limit = Duration.ofNanos(options.timeLimitMicros() * 1000);
+        Generator schedule = Generators.timeLimit(limit.toNanos(),
+                NemesisSchedule.forTest(nemesisKinds, Duration.ofNanos(options.nemesisIntervalMicros() * 1000), limit));
+        RandomGenerator random = Seeds.stream(options.seed(), 1, -1);
+        stepNemesis(schedule, random);
+    }
+
+    private void stepNemesis(Generator schedule, RandomGenerator random) {
+        if (healed || stopped) return;
+        Step step = schedule.next(new Context(now * 1000, -1, options.concurrency(), random));
+        if (step instanceof Step.Emit emit) {
+            nemesis.apply(emit.op());
+            schedule(now, () -> stepNemesis(schedule, random));
+        } else if (step instanceof Step.Wait wait) {
+            schedule((wait.untilNanos() + 999) / 1000, () -> stepNemesis(schedule, random));
+        }
+    }
+
+    // ---- faults
+    //
+    // Two callers: the shared nemesis of every lab, through the sim lab's executor (SimLabControl), which records what
+    // each fault did itself; and the simulator's own scripted scenarios (figure 8, double vote, split brain, ...), whose
+    // steps are recorded here. The primitives below record nothing.
+
+    /** The node stops at once; writes its disk had not synced are lost. */
+    public void crashNode(int index) {
         SimNode node = nodes[index];
+        if (!node.alive) return;
         node.alive = false;
         node.paused = false;
         node.server = null;
@@ -271,28 +335,31 @@ public final class World {
         node.inbox.clear();
         node.disk.crash();
         stats.crashes++;
-        nemesisOp("kill", node.name);
+        narrate("crashed " + node.name);
         invariants.checkCommittedDurable(node);
     }
 
-    void restart(int index) {
+    public void restartNode(int index) {
         SimNode node = nodes[index];
+        if (node.alive) return;
         stats.restarts++;
-        nemesisOp("start", node.name);
+        narrate("restarted " + node.name);
         start(node);
     }
 
-    void pause(int index) {
+    public void pauseNode(int index) {
         SimNode node = nodes[index];
+        if (!node.alive || node.paused) return;
         node.paused = true;
         stats.pauses++;
-        nemesisOp("pause", node.name);
+        narrate("paused " + node.name);
     }
 
-    void resume(int index) {
+    public void resumeNode(int index) {
         SimNode node = nodes[index];
+        if (!node.alive || !node.paused) return;
         node.paused = false;
-        nemesisOp("resume", node.name);
+        narrate("resumed " + node.name);
         int incarnation = node.incarnation;
         while (!node.inbox.isEmpty() && !stopped && node.incarnation == incarnation && !node.paused) {
             Object input = node.inbox.poll();
@@ -306,18 +373,74 @@ public final class World {
         }
     }
 
-    void bumpClock(int index, long jumpMicros) {
-        nodes[index].wallOffsetMicros += jumpMicros;
-        nemesisOp("clock-bump", nodes[index].name + " " + (jumpMicros / 1000) + "ms");
+    public boolean isAlive(int index) { return nodes[index].alive; }
+
+    public boolean isPaused(int index) { return nodes[index].paused; }
+
+    public String nodeName(int index) { return nodes[index].name; }
+
+    /** Sets which node's packets reach which: {@code reachable[from][to]}; a node always reaches itself. */
+    public void cut(boolean[][] reachable) {
+        network.cut(reachable);
+        stats.partitions++;
+        narrate("network cut");
     }
 
+    public void healNetwork() {
+        network.heal();
+        narrate("network healed");
+    }
+
+    /** Drops this fraction of the messages between nodes, at random. */
+    public void dropMessages(double fraction) { network.drop(fraction); }
+
+    /** Sets the node's wall clock to its own drifting clock plus {@code offsetMicros} (0: back to where it was). */
+    public void setClockOffset(int index, long offsetMicros) {
+        nodes[index].wallOffsetMicros = nodes[index].baseWallOffsetMicros + offsetMicros;
+        narrate("clock of " + nodes[index].name + " offset " + offsetMicros / 1000 + " ms");
+    }
+
+    /** Runs {@code action} at virtual time now + {@code delayMicros}. */
+    public void after(long delayMicros, Runnable action) { schedule(now + Math.max(0, delayMicros), action::run); }
+
+    /** The time limit has passed: the heal has begun, and no fault may start. */
+    public boolean faultsOver() { return healed; }
+
     /** The nemesis asks a leader to hand over; admin requests have negative ids so that clients never see their replies. */
-    void transferLeadership(int leader, int target) {
+    public String transferLeadership(int leader, int target) {
         SimNode node = nodes[leader];
-        nemesisOp("transfer-leadership", node.name + " -> " + nodes[target].name);
-        if (node.paused) return;
+        if (!node.alive) return "not running";
+        if (node.paused) return "paused";
         node.server.admin(-(++adminRequests), new raftlab.raft.AdminCommand.TransferLeadership(nodes[target].id));
         afterInput(node);
+        return "asked";
+    }
+
+    /** The running node that leads the highest term, or -1. */
+    public int currentLeader() {
+        int best = -1;
+        long bestTerm = -1;
+        for (SimNode node : nodes) {
+            if (!node.alive || node.server.role() != Role.LEADER) continue;
+            long term = node.server.term();
+            if (term > bestTerm) {
+                bestTerm = term;
+                best = node.index;
+            }
+        }
+        return best;
+    }
+
+    // Recorded steps of the scripted scenarios.
+
+    void crash(int index) {
+        crashNode(index);
+        nemesisOp("kill", nodes[index].name);
+    }
+
+    void restart(int index) {
+        nemesisOp("start", nodes[index].name);
+        restartNode(index);
     }
 
     private void adminReply(SimNode node, ClientReply reply) {
@@ -351,13 +474,14 @@ public final class World {
     private void heal() {
         healed = true;
         healAt = now;
+        nemesis.healAll();
+        // What the scripted scenarios left: they keep no book the shared nemesis could read.
         if (network.partitioned()) network.heal();
         network.calm();
         for (SimNode node : nodes) {
-            if (!node.alive) restart(node.index);
-            else if (node.paused) resume(node.index);
+            if (!node.alive) restartNode(node.index);
+            else if (node.paused) resumeNode(node.index);
         }
-        nemesisOp("heal", "all faults end");
         schedule(now + options.healBoundMicros(), () -> {
             if (livenessMicros < 0) {
                 violation(Invariant.LIVENESS, null, "no write committed within " + options.healBoundMicros() / 1000
@@ -377,23 +501,8 @@ public final class World {
         if (healed && livenessMicros >= 0) stopped = true;
     }
 
-    /** The running node that leads the highest term, or -1. */
-    int currentLeader() {
-        int best = -1;
-        long bestTerm = -1;
-        for (SimNode node : nodes) {
-            if (!node.alive || node.server.role() != Role.LEADER) continue;
-            long term = node.server.term();
-            if (term > bestTerm) {
-                bestTerm = term;
-                best = node.index;
-            }
-        }
-        return best;
-    }
-
     private void nemesisOp(String f, String value) {
-        history.add(now, OpType.INFO, Op.NEMESIS, f, value, null);
+        history.record(OpType.INFO, Op.NEMESIS, f, value, null);
         if (trace.on) {
             StringBuilder b = trace.begin(now, "nemesis");
             Trace.str(b, "f", f);
@@ -401,6 +510,11 @@ public final class World {
             trace.end();
         }
         if (options.explain()) listener.explain(now, null, "nemesis " + f + (value == null ? "" : " " + value));
+    }
+
+    /** A line of the nemesis's narration (with --explain): what a fault did to the simulated cluster. */
+    private void narrate(String line) {
+        if (options.explain()) listener.explain(now, null, "nemesis: " + line);
     }
 
     // ---- reporting
@@ -426,7 +540,7 @@ public final class World {
             trace.end();
         }
         if (options.explain()) explain(node, "became leader of term " + term);
-        nemesis.onLeaderElected(node.index);
+        scenarios.onLeaderElected(node.index);
     }
 
     void onCommit(SimNode node, long from, long to) {

@@ -19,10 +19,10 @@ class BugRecipesCaughtTest {
     @CsvSource({
             "stale-reads, 1",
             "ack-on-append, 3",
-            "no-fsync, 4",
-            "lease-wall-clock, 9",
-            "forget-vote, 11",
-            "commit-old-term, 2",
+            "no-fsync, 1",
+            "lease-wall-clock, 2",
+            "forget-vote, 4",
+            "commit-old-term, 9",
     })
     void switchIsCaughtAndControlIsValid(String name, long seed) {
         BugRecipe recipe = BugRecipes.forName(name);

@@ -1,7 +1,6 @@
 package raftlab.harness.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -91,8 +90,8 @@ class KvClientTest {
     }
 
     static Completion run(String f, long key, Object value) {
-        try (KvClient client = new KvClient(new LabNode("n1", "127.0.0.1", 1, port), true, "test", 1000)) {
-            return client.invoke(new OpSpec(f, Arrays.asList(key, value)));
+        try (KvClient client = new KvClient(new LabNode("n1", "127.0.0.1", 1, port), "test", 1000)) {
+            return client.invoke(OpSpec.keyed(f, key, value));
         }
     }
 
@@ -100,7 +99,7 @@ class KvClientTest {
         Completion c = run("read", 1, null);
         assertEquals(OpType.OK, c.type());
         assertEquals(Arrays.asList(1L, 5L), c.value());
-        assertEquals(5L, c.readValue());
+        assertEquals("n1", c.node());
     }
 
     @Test void readOfAbsentKeyIsOkWithNil() {
@@ -123,7 +122,8 @@ class KvClientTest {
     @Test void redirectIsFollowedToTheLeader() {
         Completion c = run("read", 6, null);
         assertEquals(OpType.OK, c.type());
-        assertEquals(5L, c.readValue());
+        assertEquals(Arrays.asList(6L, 5L), c.value());
+        assertEquals("n1", c.node(), "the node named by Raft-Leader answered");
     }
 
     @Test void redirectKeepsMethodAndBody() {
@@ -139,7 +139,8 @@ class KvClientTest {
         Completion c = run("read", 8, null);
         assertEquals(OpType.INFO, c.type());
         assertEquals("timeout", c.error());
-        assertNull(c.readValue());
+        assertEquals(Arrays.asList(8L, null), c.value());
+        assertEquals(raftlab.history.Op.NO_NODE, c.node(), "no node answered");
     }
 
     @Test void badRequestIsFail() { assertEquals(OpType.FAIL, run("write", 9, 1L).type()); }
@@ -161,16 +162,16 @@ class KvClientTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        try (KvClient client = new KvClient(new LabNode("n1", "127.0.0.1", 1, closedPort), false, "test", 1000)) {
-            Completion c = client.invoke(new OpSpec("write", 3L));
+        try (KvClient client = new KvClient(new LabNode("n1", "127.0.0.1", 1, closedPort), "test", 1000)) {
+            Completion c = client.invoke(OpSpec.register("write", 3L));
             assertEquals(OpType.FAIL, c.type());
             assertEquals("connect", c.error());
         }
     }
 
     @Test void keepAliveReusesTheConnection() {
-        try (KvClient client = new KvClient(new LabNode("n1", "127.0.0.1", 1, port), true, "test", 1000)) {
-            for (int i = 0; i < 200; i++) assertEquals(OpType.OK, client.invoke(new OpSpec("read", Arrays.asList(1L, null))).type());
+        try (KvClient client = new KvClient(new LabNode("n1", "127.0.0.1", 1, port), "test", 1000)) {
+            for (int i = 0; i < 200; i++) assertEquals(OpType.OK, client.invoke(OpSpec.keyed("read", 1L, null)).type());
         }
     }
 }

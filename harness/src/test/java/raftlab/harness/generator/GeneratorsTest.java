@@ -50,7 +50,7 @@ class GeneratorsTest {
     }
 
     @Test void timeLimitEndsTheGeneratorAtItsDeadline() {
-        Generator g = Generators.timeLimit(1_000, Generators.repeat(new OpSpec("read", null)));
+        Generator g = Generators.timeLimit(1_000, Generators.repeat(OpSpec.register("read", null)));
         List<String> steps = drive(g, 7, 0, 1, 300, 100);
         // Asked at 0, 300, 600, 900: four operations, then done at 1200.
         assertEquals(5, steps.size(), steps.toString());
@@ -59,17 +59,18 @@ class GeneratorsTest {
 
     @Test void staggerApproachesTheRequestedRate() {
         // Ten workers at 1000 ops/s in total: each worker about 100 ops/s, so about 1000 ops in 10 s.
-        Generator g = Generators.timeLimit(10_000_000_000L, Generators.rate(1000, Generators.repeat(new OpSpec("read", null))));
+        Generator g = Generators.timeLimit(10_000_000_000L, Generators.rate(1000, Generators.repeat(OpSpec.register("read", null))));
         List<String> steps = drive(g, 3, 0, 10, 100_000, 10_000_000);
         long emitted = steps.stream().filter(s -> s.startsWith("OpSpec")).count();
         assertTrue(emitted > 850 && emitted < 1150, "expected about 1000 operations, got " + emitted + " (seed 3)");
     }
 
     @Test void phasesRunInOrderAndLimitCounts() {
-        Generator g = Generators.then(List.of(Generators.limit(2, Generators.repeat(new OpSpec("write", 1L))),
-                Generators.once(new OpSpec("read", null))));
+        Generator g = Generators.then(List.of(Generators.limit(2, Generators.repeat(OpSpec.register("write", 1L))),
+                Generators.once(OpSpec.register("read", null))));
         List<String> steps = drive(g, 1, 0, 1, 1, 10);
-        assertEquals(List.of("OpSpec[f=write, value=1]", "OpSpec[f=write, value=1]", "OpSpec[f=read, value=null]", "done"), steps);
+        assertEquals(List.of("OpSpec[f=write, key=r, argument=1, value=1]", "OpSpec[f=write, key=r, argument=1, value=1]",
+                "OpSpec[f=read, key=r, argument=null, value=null]", "done"), steps);
     }
 
     @Test void writtenValuesAreUniqueAcrossWorkers() {

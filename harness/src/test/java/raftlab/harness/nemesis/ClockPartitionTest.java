@@ -16,9 +16,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import raftlab.harness.generator.OpSpec;
+import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.Grudge;
+import raftlab.harness.lab.HostLabControl;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabNode;
+import raftlab.history.Op;
 
 /**
  * The clock-partition fault must cut off the leader and step its clock back both before and after the cut:
@@ -49,8 +53,11 @@ class ClockPartitionTest {
     @AfterEach void stop() { leaderStatus.stop(0); }
 
     @Test void leaderClockStepsBackAroundTheCutAndTheStopUndoesBoth() {
-        NemesisExecutor nemesis = new NemesisExecutor(lab, new SplittableRandom(7));
-        String started = String.valueOf(nemesis.apply(FaultKind.CLOCK_PARTITION.startF()));
+        HistoryRecorder recorder = HistoryRecorder.onClock(() -> 0);
+        Nemesis nemesis = new Nemesis(new HostLabControl(lab, 10_000), new SplittableRandom(7), recorder);
+        nemesis.apply(OpSpec.named(FaultKind.CLOCK_PARTITION.startF()));
+        List<Op> history = recorder.snapshot();
+        String started = String.valueOf(history.get(history.size() - 1).value());
 
         assertEquals(3, lab.actions.size(), lab.actions.toString());
         assertTrue(lab.actions.get(0).startsWith("clock n3 -"), lab.actions.toString());
@@ -60,10 +67,10 @@ class ClockPartitionTest {
         assertTrue(first <= -60_000 && first >= -300_000, "first step back " + first + " ms");
         assertEquals(2 * first, second, "the second step goes back as far again");
         assertTrue(started.contains("isolate-leader n3"), started);
-        assertTrue(nemesis.inForce().contains("network") && nemesis.inForce().contains("clock [n3]"), nemesis.inForce());
+        assertEquals("clock-partition n3", nemesis.inForce());
 
         lab.actions.clear();
-        nemesis.apply(FaultKind.CLOCK_PARTITION.stopF());
+        nemesis.apply(OpSpec.named(FaultKind.CLOCK_PARTITION.stopF()));
         assertTrue(lab.actions.contains("heal") && lab.actions.contains("reset clocks"), lab.actions.toString());
         assertEquals("", nemesis.inForce());
     }

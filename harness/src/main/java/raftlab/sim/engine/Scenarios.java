@@ -1,17 +1,16 @@
 package raftlab.sim.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import raftlab.sim.Faults;
 import raftlab.sim.Scenario;
 import raftlab.sim.SimOptions;
 
 /**
- * The fault schedule: a scenario's scripted faults and, when fault options ask for them, random ones.
- * It acts only before the time limit; then the world heals everything.
+ * The simulator's scripted scenarios: schedules that act on events only a simulator sees at once (a leader
+ * elected, a client answered) or that name nodes by their role. Random faults are not here: they are the
+ * fault packages every lab shares, run by the shared nemesis. A scenario acts only before the time limit;
+ * then the world heals everything.
  */
-final class Nemesis {
+final class Scenarios {
     private final World world;
     private final SimOptions options;
     private final SplittableRandom random;
@@ -21,7 +20,7 @@ final class Nemesis {
     private Figure8 figure8;
     private DoubleVote doubleVote;
 
-    Nemesis(World world, SimOptions options, SplittableRandom random) {
+    Scenarios(World world, SimOptions options, SplittableRandom random) {
         this.world = world;
         this.options = options;
         this.random = random;
@@ -38,7 +37,6 @@ final class Nemesis {
         } else if (options.scenario() != Scenario.NONE && options.scenario() != Scenario.RANDOM) {
             scheduleScripted();
         }
-        if (options.scenario() == Scenario.RANDOM || options.faults().anyNemesis()) scheduleRandom();
     }
 
     private long interval() { return options.nemesisIntervalMicros(); }
@@ -51,14 +49,6 @@ final class Nemesis {
             if (!active()) return;
             scripted();
             scheduleScripted();
-        });
-    }
-
-    private void scheduleRandom() {
-        world.schedule(world.now + interval() / 2 + random.nextLong(interval()), () -> {
-            if (!active()) return;
-            randomFault();
-            scheduleRandom();
         });
     }
 
@@ -108,81 +98,10 @@ final class Nemesis {
         if (figure8 != null) figure8.onClientAnswer(node);
     }
 
-    private void randomFault() {
-        Faults f = options.faults();
-        List<Runnable> choices = new ArrayList<>();
-        if (f.partitions()) choices.add(this::randomPartition);
-        if (f.crashes()) choices.add(this::randomCrash);
-        if (f.pauses()) choices.add(this::randomPause);
-        if (f.clockBumps()) choices.add(this::randomClockBump);
-        if (f.transfers()) choices.add(this::randomTransfer);
-        if (choices.isEmpty()) return;
-        choices.get(random.nextInt(choices.size())).run();
-    }
-
-    private void randomPartition() {
-        if (world.network.partitioned()) {
-            world.healPartition();
-            return;
-        }
-        switch (random.nextInt(4)) {
-            case 0 -> world.partition(halves(), "halves");
-            case 1 -> world.partition(isolateOne(random.nextInt(n)), "isolate");
-            case 2 -> world.partition(bridge(), "bridge");
-            default -> world.partition(ring(), "ring");
-        }
-    }
-
-    /** Kills a node, keeping at least a quorum alive so that the run keeps making progress. */
-    private void randomCrash() {
-        int down = 0;
-        for (SimNode node : world.nodes) if (!node.alive) down++;
-        if (down >= (n - 1) / 2) return;
-        int victim = pickUp();
-        if (victim < 0) return;
-        world.crash(victim);
-        restartLater(victim, interval() / 5 + random.nextLong(2 * interval()));
-    }
-
-    private void randomPause() {
-        int victim = pickUp();
-        if (victim < 0) return;
-        world.pause(victim);
-        long resumeAt = world.now + interval() / 5 + random.nextLong(interval());
-        int incarnation = world.nodes[victim].incarnation;
-        world.schedule(resumeAt, () -> {
-            SimNode node = world.nodes[victim];
-            if (node.alive && node.paused && node.incarnation == incarnation) world.resume(victim);
-        });
-    }
-
-    private void randomClockBump() {
-        int victim = random.nextInt(n);
-        long jump = (1 + random.nextLong(10)) * 1_000_000L * (random.nextBoolean() ? 1 : -1);
-        world.bumpClock(victim, jump);
-    }
-
-    private void randomTransfer() {
-        int leader = world.currentLeader();
-        if (leader < 0) return;
-        int target = (leader + 1 + random.nextInt(n - 1)) % n;
-        world.transferLeadership(leader, target);
-    }
-
     private void restartLater(int node, long delay) {
         world.schedule(world.now + Math.max(1, delay), () -> {
             if (!world.nodes[node].alive) world.restart(node);
         });
-    }
-
-    /** A running, unpaused node chosen at random, or -1. */
-    private int pickUp() {
-        int start = random.nextInt(n);
-        for (int i = 0; i < n; i++) {
-            int k = (start + i) % n;
-            if (world.nodes[k].alive && !world.nodes[k].paused) return k;
-        }
-        return -1;
     }
 
     private int[] shuffled() {
@@ -203,12 +122,6 @@ final class Nemesis {
         return new int[][] {java.util.Arrays.copyOfRange(order, 0, small), java.util.Arrays.copyOfRange(order, small, n)};
     }
 
-    private int[][] isolateOne(int node) {
-        int[] rest = new int[n - 1];
-        for (int i = 0, k = 0; i < n; i++) if (i != node) rest[k++] = i;
-        return new int[][] {{node}, rest};
-    }
-
     /** The leader with fewer than half of the others, so that the majority side elects a new leader. */
     private int[][] leaderInMinority(int leader) {
         int[] order = shuffled();
@@ -223,27 +136,5 @@ final class Nemesis {
             else b[bi++] = node;
         }
         return new int[][] {a, java.util.Arrays.copyOf(b, bi)};
-    }
-
-    /** Two halves that cannot see each other, and one node that sees both. */
-    private int[][] bridge() {
-        int[] order = shuffled();
-        int middle = order[0];
-        int half = (n - 1) / 2;
-        int[] a = new int[half + 1];
-        int[] b = new int[n - 1 - half + 1];
-        a[0] = middle;
-        b[0] = middle;
-        for (int i = 0; i < half; i++) a[i + 1] = order[1 + i];
-        for (int i = 0; i < n - 1 - half; i++) b[i + 1] = order[1 + half + i];
-        return new int[][] {a, b};
-    }
-
-    /** Every node sees only its two neighbours on a random ring. */
-    private int[][] ring() {
-        int[] order = shuffled();
-        int[][] groups = new int[n][];
-        for (int i = 0; i < n; i++) groups[i] = new int[] {order[i], order[(i + 1) % n]};
-        return groups;
     }
 }

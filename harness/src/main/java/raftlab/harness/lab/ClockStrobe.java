@@ -1,7 +1,6 @@
-package raftlab.harness.nemesis;
+package raftlab.harness.lab;
 
 import java.time.Duration;
-import raftlab.harness.lab.Lab;
 
 /**
  * Flips one node's clock between real time and real time plus an offset every period, on a

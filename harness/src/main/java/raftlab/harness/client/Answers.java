@@ -1,0 +1,52 @@
+package raftlab.harness.client;
+
+import raftlab.harness.generator.OpSpec;
+import raftlab.history.Op;
+import raftlab.history.OpType;
+
+/**
+ * The one mapping from what a node answered to what the history records, as docs/design.md's client API
+ * says: 200 ok; 409 a compare-and-set that ran and found another value (fail, {@code :mismatch});
+ * 503 not appended anywhere (fail); 504 appended, fate unknown (info); 400/404/413/431/422 bad input
+ * (fail); anything else, such as 500, unknown (info). Both the network client and the simulator's
+ * client use it, so an answer means the same in every lab. A 307 is not an answer: clients follow it.
+ */
+public final class Answers {
+    private Answers() {}
+
+    /** Redirects a client follows before it gives up: only a leader appends, and a leader answers itself. */
+    public static final int MAX_REDIRECTS = 3;
+
+    /** A node answered {@code status} (not 307); {@code read} is the value of a 200 read (null when absent). */
+    public static Completion answered(OpSpec op, int status, Object read, String node) {
+        return switch (status) {
+            case 200 -> new Completion(OpType.OK, op.f().equals("read") ? op.recordedRead(read) : op.value(), null, node);
+            case 409 -> fail(op, op.f().equals("cas") ? "mismatch" : "conflict", node);
+            case 503 -> fail(op, "unavailable", node);
+            case 504 -> info(op, "timeout", node);
+            case 422 -> fail(op, "request-seq-reused", node);
+            case 400, 404, 413, 431 -> fail(op, "http-" + status, node);
+            // Anything the contract does not name: the node may have done it.
+            default -> info(op, "http-" + status, node);
+        };
+    }
+
+    /** No node received the request (connection refused everywhere tried): it certainly did not happen. */
+    public static Completion notSent(OpSpec op) { return fail(op, "connect", Op.NO_NODE); }
+
+    /** Sent, and no answer came within the client's timeout. */
+    public static Completion noAnswer(OpSpec op) { return info(op, "timeout", Op.NO_NODE); }
+
+    /** Sent, and the connection was lost before an answer. */
+    public static Completion connectionLost(OpSpec op) { return info(op, "connection-lost", Op.NO_NODE); }
+
+    /** A 200 read whose body held no value: the read may have happened, but what it saw is unknown. */
+    public static Completion badReadBody(OpSpec op, String node) { return info(op, "bad-read-body", node); }
+
+    /** Redirected more than {@link #MAX_REDIRECTS} times, or to nowhere: no node appended it. */
+    public static Completion redirectedAway(OpSpec op, String error, String node) { return fail(op, error, node); }
+
+    private static Completion fail(OpSpec op, String error, String node) { return new Completion(OpType.FAIL, op.value(), error, node); }
+
+    private static Completion info(OpSpec op, String error, String node) { return new Completion(OpType.INFO, op.value(), error, node); }
+}

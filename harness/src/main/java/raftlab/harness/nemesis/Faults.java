@@ -1,0 +1,22 @@
+package raftlab.harness.nemesis;
+
+import java.util.List;
+import raftlab.harness.partition.PartitionShape;
+
+/** The fault package of each kind. */
+final class Faults {
+    private Faults() {}
+
+    static Fault of(FaultKind kind, List<PartitionShape> shapes) {
+        return switch (kind) {
+            case PARTITION -> new PartitionFault(shapes);
+            case KILL -> NodesFault.kill();
+            case PAUSE -> NodesFault.pause();
+            case CLOCK -> new ClockFault();
+            case PACKET -> new PacketFault();
+            case MEMBER -> new MemberFault();
+            case CLOCK_PARTITION -> new ClockPartitionFault();
+            case TRANSFER -> new TransferFault();
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package raftlab.harness.nemesis;
+
+import java.util.random.RandomGenerator;
+import raftlab.harness.lab.LabControl;
+
+/** Drops 10 to 40% of the packets between nodes, at random. */
+final class PacketFault implements Fault {
+    private String inForce = "";
+
+    @Override public FaultKind kind() { return FaultKind.PACKET; }
+
+    @Override public Object start(LabControl lab, RandomGenerator random) {
+        double fraction = 0.1 + 0.1 * random.nextInt(4);
+        lab.dropPackets(fraction);
+        inForce = "drop " + Math.round(fraction * 100) + "%";
+        return inForce;
+    }
+
+    @Override public Object stop(LabControl lab) {
+        if (inForce.isEmpty()) return "nothing to heal";
+        lab.dropPackets(0);
+        inForce = "";
+        return "healed";
+    }
+
+    @Override public String inForce() { return inForce; }
+}
