@@ -42,7 +42,7 @@ public final class LabCommand implements Callable<Integer> {
     String lab;
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where an ssh lab's faults are recorded (default: a directory in /tmp named for its hosts).")
     java.nio.file.Path stateDir;
-    @picocli.CommandLine.Mixin raftlab.harness.ssh.SshFlags ssh;
+    @picocli.CommandLine.Mixin raftlab.harness.lab.ssh.SshFlags ssh;
 
     @Override public Integer call() throws Exception {
         raftlab.harness.campaign.RunLog.quietConsole();

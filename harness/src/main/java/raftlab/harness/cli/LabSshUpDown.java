@@ -8,9 +8,9 @@ import java.util.Properties;
 import raftlab.harness.lab.LabNode;
 import raftlab.harness.lab.hand.FaultsFile;
 import raftlab.harness.lab.hand.FaultsInForce;
-import raftlab.harness.ssh.SshFlags;
-import raftlab.harness.ssh.SshLab;
-import raftlab.harness.ssh.SshOptions;
+import raftlab.harness.lab.ssh.SshFlags;
+import raftlab.harness.lab.ssh.SshLab;
+import raftlab.harness.lab.ssh.SshOptions;
 
 /**
  * {@code raftlab lab up|down --lab ssh}: the nodes on an ssh lab's hosts, started and left running

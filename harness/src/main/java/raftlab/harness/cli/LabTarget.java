@@ -22,9 +22,9 @@ import raftlab.harness.lab.local.LocalLayout;
 import raftlab.harness.lab.local.LocalNetwork;
 import raftlab.harness.lab.local.NodeLauncher;
 import raftlab.harness.lab.local.Prerequisites;
-import raftlab.harness.ssh.SshFlags;
-import raftlab.harness.ssh.SshLab;
-import raftlab.harness.ssh.SshOptions;
+import raftlab.harness.lab.ssh.SshFlags;
+import raftlab.harness.lab.ssh.SshLab;
+import raftlab.harness.lab.ssh.SshOptions;
 
 /** Which running lab a by-hand command acts on (the local lab, or an ssh lab's hosts), and how its errors reach the person who typed it. */
 final class LabTarget {

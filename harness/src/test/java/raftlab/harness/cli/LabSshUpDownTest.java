@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import raftlab.harness.ssh.ClockMode;
-import raftlab.harness.ssh.SshOptions;
+import raftlab.harness.lab.ssh.ClockMode;
+import raftlab.harness.lab.ssh.SshOptions;
 
 class LabSshUpDownTest {
     @TempDir Path dir;

@@ -1,4 +1,4 @@
-package raftlab.harness.ssh;
+package raftlab.harness.lab.ssh;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

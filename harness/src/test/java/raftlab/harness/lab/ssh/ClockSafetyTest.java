@@ -1,4 +1,4 @@
-package raftlab.harness.ssh;
+package raftlab.harness.lab.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

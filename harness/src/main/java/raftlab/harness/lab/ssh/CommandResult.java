@@ -1,4 +1,4 @@
-package raftlab.harness.ssh;
+package raftlab.harness.lab.ssh;
 
 /** What a command run on a host over SSH printed and how it exited. */
 public record CommandResult(String host, String command, int exitStatus, String stdout, String stderr) {
