@@ -39,16 +39,7 @@ public final class DataDirectory implements AutoCloseable {
     public static DataDirectory open(Path dir, String clusterId, String nodeId) throws IOException {
         Files.createDirectories(dir);
         FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException sameProcess) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException("the data directory " + dir + " is in use by another raft-node; stop that node or choose another --data-dir");
-        }
+        FileLock lock = lockOrClose(channel, "the data directory " + dir + " is in use by another raft-node; stop that node or choose another --data-dir");
         try {
             Path meta = dir.resolve(META);
             Properties properties = new Properties();
@@ -95,6 +86,15 @@ public final class DataDirectory implements AutoCloseable {
     public static AutoCloseable lockStopped(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) throw new IllegalStateException("the data directory " + dir + " does not exist; check --data-dir");
         FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = lockOrClose(channel, "the data directory " + dir + " is in use by a running raft-node; stop it first");
+        return () -> {
+            held.release();
+            channel.close();
+        };
+    }
+
+    /** The directory's exclusive lock; when another process (or this one) holds it, the channel is closed and {@code busy} thrown. */
+    private static FileLock lockOrClose(FileChannel channel, String busy) throws IOException {
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -103,13 +103,9 @@ public final class DataDirectory implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("the data directory " + dir + " is in use by a running raft-node; stop it first");
+            throw new IllegalStateException(busy);
         }
-        FileLock held = lock;
-        return () -> {
-            held.release();
-            channel.close();
-        };
+        return lock;
     }
 
     public Path path() { return dir; }

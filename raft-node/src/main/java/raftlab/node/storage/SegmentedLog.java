@@ -132,16 +132,7 @@ public final class SegmentedLog implements AutoCloseable {
     static String name(long sequence) { return String.format("%s%020d%s", PREFIX, sequence, SUFFIX); }
 
     /** The sequence number in a segment's name, or -1 when the name is not a segment's. */
-    static long sequenceOf(String name) {
-        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) return -1;
-        String digits = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
-        if (digits.isEmpty() || digits.length() > 20 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException tooLarge) {
-            return -1;
-        }
-    }
+    static long sequenceOf(String name) { return NumberedName.numberIn(name, PREFIX, SUFFIX); }
 
     /** The header is durable before the name, so a segment that exists after a crash always has its header. */
     private void startSegment(long sequence) throws IOException {

@@ -133,14 +133,5 @@ public final class SnapshotStore {
     private static long indexOf(String name) { return indexOfName(name); }
 
     /** The index in a snapshot file's name, or -1 when the name is not a snapshot's. */
-    static long indexOfName(String name) {
-        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) return -1;
-        String digits = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
-        if (digits.isEmpty() || digits.length() > 20 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException tooLarge) {
-            return -1;
-        }
-    }
+    static long indexOfName(String name) { return NumberedName.numberIn(name, PREFIX, SUFFIX); }
 }
