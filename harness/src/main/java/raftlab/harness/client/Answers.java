@@ -19,15 +19,26 @@ public final class Answers {
 
     /** A node answered {@code status} (not 307); {@code read} is the value of a 200 read (null when absent). */
     public static Completion answered(OpSpec op, int status, Object read, String node) {
+        return switch (outcome(status)) {
+            case OK -> new Completion(OpType.OK, op.f().equals("read") ? op.recordedRead(read) : op.value(), null, node);
+            case FAIL -> fail(op, switch (status) {
+                case 409 -> op.f().equals("cas") ? "mismatch" : "conflict";
+                case 503 -> "unavailable";
+                case 422 -> "request-seq-reused";
+                default -> "http-" + status;
+            }, node);
+            case INFO -> info(op, status == 504 ? "timeout" : "http-" + status, node);
+            case INVOKE -> throw new IllegalArgumentException("an answer is never an invocation");
+        };
+    }
+
+    /** What a status (not 307) says happened; {@code raftlab lab kv} uses it too, so a person reads what the history records. */
+    public static OpType outcome(int status) {
         return switch (status) {
-            case 200 -> new Completion(OpType.OK, op.f().equals("read") ? op.recordedRead(read) : op.value(), null, node);
-            case 409 -> fail(op, op.f().equals("cas") ? "mismatch" : "conflict", node);
-            case 503 -> fail(op, "unavailable", node);
-            case 504 -> info(op, "timeout", node);
-            case 422 -> fail(op, "request-seq-reused", node);
-            case 400, 404, 413, 431 -> fail(op, "http-" + status, node);
-            // Anything the contract does not name: the node may have done it.
-            default -> info(op, "http-" + status, node);
+            case 200 -> OpType.OK;
+            case 409, 503, 422, 400, 404, 413, 431 -> OpType.FAIL;
+            // 504, 500 and anything the contract does not name: the node may have done it.
+            default -> OpType.INFO;
         };
     }
 

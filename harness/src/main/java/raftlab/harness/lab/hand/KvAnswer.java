@@ -1,5 +1,7 @@
 package raftlab.harness.lab.hand;
 
+import raftlab.harness.client.Answers;
+
 /**
  * What a node's answer to a hand-typed request means, in the words and exit codes of
  * {@code raft-node kv}: 0 done, 1 certainly not done, 2 unknown. A redirect that was not
@@ -25,10 +27,12 @@ public record KvAnswer(int exitCode, String line) {
                     + (leader == null ? "the leader" : leader) + ", or add --follow)");
             case 409 -> new KvAnswer(1, node + " answered 409, the compare-and-set found another value" + said);
             case 503 -> new KvAnswer(1, node + " answered 503, no leader known, nothing was done" + said);
-            case 504, 500 -> new KvAnswer(2, node + " answered " + status + ", the outcome is unknown (it may yet be applied)" + said);
-            default -> status >= 400 && status < 500
-                    ? new KvAnswer(1, node + " answered " + status + said)
-                    : new KvAnswer(2, node + " answered " + status + ", which the client API does not name; the outcome is unknown" + said);
+            // Every other status means what the history would record for it (Answers.outcome).
+            default -> switch (Answers.outcome(status)) {
+                case OK -> new KvAnswer(0, node + " answered " + status + said);
+                case FAIL -> new KvAnswer(1, node + " answered " + status + said);
+                default -> new KvAnswer(2, node + " answered " + status + ", the outcome is unknown (it may yet be applied)" + said);
+            };
         };
     }
 

@@ -38,6 +38,7 @@ class KvRequestTest {
         assertEquals(2, KvAnswer.of("n1", 504, null, null, "{}").exitCode());
         assertEquals(2, KvAnswer.of("n1", 500, null, null, "{}").exitCode());
         assertEquals(2, KvAnswer.of("n1", 302, null, null, "").exitCode(), "an answer the API does not name may have done anything");
+        assertEquals(2, KvAnswer.of("n1", 405, null, null, "").exitCode(), "a 4xx the contract does not name is unknown, as the history records it");
         assertEquals(1, KvAnswer.notSent("n1", "refused").exitCode());
         assertEquals(2, KvAnswer.noAnswer("n1", "timeout").exitCode());
     }
