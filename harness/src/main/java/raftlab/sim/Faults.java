@@ -35,8 +35,6 @@ public record Faults(double dropProbability, double duplicateProbability, long d
     /** Everything at once, as {@code --scenario random} uses it. */
     public static final Faults RANDOM = new Faults(0.01, 0.01, 1_000, 2_000, true, true, true, true, true, false, true, false);
 
-    public boolean anyNemesis() { return partitions || crashes || pauses || clockBumps || transfers || clockPartitions; }
-
     public Faults withDrop(double p) { return new Faults(p, duplicateProbability, delayMicros, jitterMicros, reorder, partitions, crashes, pauses, clockDrift, clockBumps, transfers, clockPartitions); }
 
     public Faults withDuplicate(double p) { return new Faults(dropProbability, p, delayMicros, jitterMicros, reorder, partitions, crashes, pauses, clockDrift, clockBumps, transfers, clockPartitions); }

@@ -1,7 +1,6 @@
 package raftlab.harness.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -143,13 +142,7 @@ public final class TestCommand implements Callable<Integer> {
         if (!Workload.NAMES.contains(workload)) throw new IllegalArgumentException("unknown workload " + workload + "; use register or registers");
         if (testCount < 1) throw new IllegalArgumentException("--test-count must be at least 1");
         List<String> hosts = new ArrayList<>(nodes);
-        if (nodesFile != null) {
-            try {
-                for (String line : Files.readAllLines(nodesFile)) if (!line.isBlank() && !line.trim().startsWith("#")) hosts.add(line.trim());
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("cannot read the nodes file " + nodesFile + "; give a readable file with one host per line");
-            }
-        }
+        if (nodesFile != null) hosts.addAll(raftlab.harness.lab.ssh.NodesFile.read(nodesFile));
         int count = lab.equals("ssh") && !hosts.isEmpty() ? hosts.size() : nodeCount;
         if (count < 1 || count > 100) throw new IllegalArgumentException("--node-count must be 1..100");
         if (lab.equals("sim") && count < 3) throw new IllegalArgumentException("the simulator needs at least 3 nodes");

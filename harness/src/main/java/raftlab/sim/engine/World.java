@@ -375,8 +375,6 @@ public final class World {
 
     public boolean isAlive(int index) { return nodes[index].alive; }
 
-    public boolean isPaused(int index) { return nodes[index].paused; }
-
     public String nodeName(int index) { return nodes[index].name; }
 
     /** Sets which node's packets reach which: {@code reachable[from][to]}; a node always reaches itself. */
@@ -402,9 +400,6 @@ public final class World {
 
     /** Runs {@code action} at virtual time now + {@code delayMicros}. */
     public void after(long delayMicros, Runnable action) { schedule(now + Math.max(0, delayMicros), action::run); }
-
-    /** The time limit has passed: the heal has begun, and no fault may start. */
-    public boolean faultsOver() { return healed; }
 
     /** The nemesis asks a leader to hand over; admin requests have negative ids so that clients never see their replies. */
     public String transferLeadership(int leader, int target) {

@@ -11,9 +11,7 @@ public final class Durations implements CommandLine.ITypeConverter<Long> {
 
     @Override public Long convert(String value) {
         try {
-            long millis = parseMillis(value);
-            if (millis < 0) throw new IllegalArgumentException("'" + value + "' is negative");
-            return millis;
+            return parseMillis(value); // the shared grammar has no sign, so nothing negative gets here
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }

@@ -16,8 +16,9 @@ import java.util.Properties;
  * the wrong node or cluster is refused instead of silently merged.
  */
 public final class DataDirectory implements AutoCloseable {
-    private static final String LOCK = "lock";
-    private static final String META = "meta.properties";
+    static final String LOCK = "lock";
+    static final String META = "meta.properties";
+    static final String META_TEMP = META + ".tmp";
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -60,7 +61,7 @@ public final class DataDirectory implements AutoCloseable {
             } else {
                 properties.setProperty("cluster-id", clusterId);
                 properties.setProperty("node-id", nodeId);
-                Path temp = dir.resolve(META + ".tmp");
+                Path temp = dir.resolve(META_TEMP);
                 try (var out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                     properties.store(out, "raft-node data directory; do not edit");
                 }

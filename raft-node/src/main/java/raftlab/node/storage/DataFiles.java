@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record DataFiles(Path dir, List<Long> segments) {
     /** Names written by {@link DataDirectory}, {@link HardStateFile} and {@link SnapshotStore}, and one a file system makes. */
-    private static final List<String> FIXED = List.of("lock", "meta.properties", "meta.properties.tmp", HardStateFile.NAME,
+    private static final List<String> FIXED = List.of(DataDirectory.LOCK, DataDirectory.META, DataDirectory.META_TEMP, HardStateFile.NAME,
             HardStateFile.TEMP, SnapshotStore.TEMP, "lost+found");
 
     public static DataFiles of(FileLayer fs, Path dir) throws IOException {

@@ -51,7 +51,7 @@ public final class SnapshotStore {
         fs.rename(temp, path(snapshot.index()));
         fs.syncDirectory(dir);
         for (String name : fs.list(dir)) {
-            if (isSnapshot(name) && indexOf(name) < snapshot.index()) fs.delete(dir.resolve(name));
+            if (isSnapshot(name) && indexOfName(name) < snapshot.index()) fs.delete(dir.resolve(name));
         }
     }
 
@@ -66,7 +66,7 @@ public final class SnapshotStore {
             }
         }
         if (names.isEmpty()) return null;
-        names.sort((a, b) -> Long.compare(indexOf(a), indexOf(b)));
+        names.sort((a, b) -> Long.compare(indexOfName(a), indexOfName(b)));
         String newest = names.get(names.size() - 1);
         Snapshot snapshot = read(dir.resolve(newest));
         for (String name : names) if (!name.equals(newest)) fs.delete(dir.resolve(name));
@@ -130,7 +130,6 @@ public final class SnapshotStore {
 
     private static boolean isSnapshot(String name) { return indexOfName(name) >= 0; }
 
-    private static long indexOf(String name) { return indexOfName(name); }
 
     /** The index in a snapshot file's name, or -1 when the name is not a snapshot's. */
     static long indexOfName(String name) { return NumberedName.numberIn(name, PREFIX, SUFFIX); }
