@@ -68,11 +68,17 @@ class DiskDamageProcessTest {
     /** For a while, node {@code n} never answers that {@code key} is absent (nor anything else with 200). */
     private void neverReadAsAbsent(int n, String key) throws InterruptedException {
         long end = System.currentTimeMillis() + QUIET_MILLIS;
+        int answered = 0;
         while (System.currentTimeMillis() < end) {
             HttpConnection.Response r = get(cluster, n, key);
-            if (r != null) assertNotEquals(200, r.status(), "n" + n + " answered " + r.body() + " for an acknowledged key while its writer is down");
+            if (r != null) {
+                answered++;
+                assertNotEquals(200, r.status(), "n" + n + " answered " + r.body() + " for an acknowledged key while its writer is down");
+            }
             Thread.sleep(200);
         }
+        // A node that never answered would pass the loop above without showing anything.
+        assertTrue(answered > 0, "n" + n + " never answered during " + QUIET_MILLIS + " ms");
     }
 
     private static int repair(Path dataDir, boolean drop, StringBuilder out) {

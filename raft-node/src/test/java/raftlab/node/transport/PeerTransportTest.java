@@ -77,7 +77,7 @@ class PeerTransportTest {
         assertEquals(List.of(), b.received());
         assertTrue(log.stream().anyMatch(l -> l.contains("could not prove it knows the cluster secret")), log.toString());
         // The node that refused says so too (its log line used to be lost: the socket was closed before the check).
-        waitForLog("b transport: refused a handshake from ");
+        awaitLog(l -> l.startsWith("b transport: refused a handshake from "));
     }
 
     @Test void aNodeOfAnotherClusterIsRefused() throws Exception {
@@ -87,8 +87,7 @@ class PeerTransportTest {
         sendUntil(other, "b", b, 1, "refused: this node belongs");
         assertEquals(List.of(), b.received());
         // Both ends log a refusal; the wait above may have stopped at the other end's line.
-        waitForLogContaining("refused: this node belongs to cluster 'c1'");
-        assertTrue(log.stream().anyMatch(l -> l.contains("refused: this node belongs to cluster 'c1'")), log.toString());
+        awaitLog(l -> l.contains("refused: this node belongs to cluster 'c1'"));
     }
 
     @Test void aStrangerCannotInjectWithoutTheHandshake() throws Exception {
@@ -104,14 +103,11 @@ class PeerTransportTest {
         assertEquals(List.of(), b.received());
     }
 
-    private void waitForLogContaining(String text) throws InterruptedException {
+    /** Waits up to 10 s for a log line that matches, and fails the test when none comes. */
+    private void awaitLog(java.util.function.Predicate<String> line) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
-        while (log.stream().noneMatch(l -> l.contains(text)) && System.currentTimeMillis() < deadline) Thread.sleep(10);
-    }
-
-    private void waitForLog(String prefix) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (log.stream().noneMatch(l -> l.startsWith(prefix)) && System.currentTimeMillis() < deadline) Thread.sleep(10);
+        while (log.stream().noneMatch(line) && System.currentTimeMillis() < deadline) Thread.sleep(10);
+        assertTrue(log.stream().anyMatch(line), "no such line within 10 s in " + log);
     }
 
     @Test void aHugeFrameBeforeTheHandshakeIsRefusedWithoutWaitingForIt() throws Exception {
@@ -129,7 +125,7 @@ class PeerTransportTest {
             // It used to allocate 16 MiB and wait for them until its read timeout.
             assertTrue(millis < InboundGate.HANDSHAKE_MILLIS / 2, "hung up after " + millis + " ms");
         }
-        waitForLog("b transport: refused a handshake from ");
+        awaitLog(l -> l.startsWith("b transport: refused a handshake from "));
         assertTrue(log.stream().anyMatch(l -> l.startsWith("b transport: refused a handshake") && l.contains("a frame of length 16777216")), log.toString());
     }
 
@@ -158,7 +154,7 @@ class PeerTransportTest {
             assertTrue(hungUp, "still connected after " + millis + " ms");
             assertTrue(millis < 4 * InboundGate.HANDSHAKE_MILLIS, "hung up only after " + millis + " ms");
         }
-        waitForLog("b transport: refused a handshake from ");
+        awaitLog(l -> l.startsWith("b transport: refused a handshake from "));
         assertTrue(log.stream().anyMatch(l -> l.contains("no complete handshake within")), log.toString());
     }
 
@@ -245,7 +241,7 @@ class PeerTransportTest {
         } catch (java.net.SocketException reset) {
             // hung up while the forged message was still being written
         }
-        waitForLog("b transport: refused a handshake from ");
+        awaitLog(l -> l.startsWith("b transport: refused a handshake from "));
         assertEquals(List.of(), b.received());
         assertTrue(log.stream().anyMatch(l -> l.contains("the dialer calling itself n9 could not prove it knows the cluster secret")), log.toString());
         assertEquals(null, b.book().get("n9"), "an unproven dialer's address must not be learned");
