@@ -3,6 +3,7 @@ package raftlab.sim;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import raftlab.harness.schedule.Schedule;
 import raftlab.raft.Bugs;
 import raftlab.raft.ReadMode;
 
@@ -31,12 +32,14 @@ import raftlab.raft.ReadMode;
  * @param explain               narrate decisions (votes, commits, elections) through {@link SimListener#explain}
  * @param traceFile             write the event trace as JSONL here (null: no file)
  * @param traceDigest           compute a SHA-256 of the event trace into {@link SimResult#traceDigest} (replay tests)
+ * @param schedule              the fault schedule to play; null: the one the seed draws for {@code faults}
+ *                              ({@link raftlab.sim.engine.World#drawnSchedule})
  */
 public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double rate, int concurrency,
                          Workload workload, int keyCount, Scenario scenario, Faults faults,
                          long nemesisIntervalMicros, long healBoundMicros, long opTimeoutMicros,
                          Bugs bugs, ReadMode readMode, long snapshotEveryEntries, boolean keepGoing, boolean explain, Path traceFile,
-                         boolean traceDigest) {
+                         boolean traceDigest, Schedule schedule) {
 
     public static final int MIN_NODES = 3;
     public static final int MAX_NODES = 101;
@@ -60,7 +63,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         b.seed = seed; b.nodeCount = nodeCount; b.timeLimitMicros = timeLimitMicros; b.rate = rate; b.concurrency = concurrency;
         b.workload = workload; b.keyCount = keyCount; b.scenario = scenario; b.faults = faults;
         b.nemesisIntervalMicros = nemesisIntervalMicros; b.healBoundMicros = healBoundMicros; b.opTimeoutMicros = opTimeoutMicros;
-        b.bugs = bugs; b.readMode = readMode; b.snapshotEveryEntries = snapshotEveryEntries; b.keepGoing = keepGoing; b.explain = explain; b.traceFile = traceFile; b.traceDigest = traceDigest;
+        b.bugs = bugs; b.readMode = readMode; b.snapshotEveryEntries = snapshotEveryEntries; b.keepGoing = keepGoing; b.explain = explain; b.traceFile = traceFile; b.traceDigest = traceDigest; b.schedule = schedule;
         return b;
     }
 
@@ -101,6 +104,8 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         if (snapshotEveryEntries != d.snapshotEveryEntries) a.add("--snapshot-every " + snapshotEveryEntries);
         if (keepGoing) a.add("--keep-going");
         a.addAll(bugs.flags());
+        // A schedule given rather than drawn is not in the flags: it is the run's schedule.edn.
+        if (schedule != null) a.add("--schedule schedule.edn");
         return String.join(" ", a);
     }
 
@@ -135,6 +140,7 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         private boolean explain;
         private Path traceFile;
         private boolean traceDigest;
+        private Schedule schedule;
 
         public Builder seed(long v) { seed = v; return this; }
         public Builder nodeCount(int v) { nodeCount = v; return this; }
@@ -156,12 +162,13 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         public Builder explain(boolean v) { explain = v; return this; }
         public Builder traceFile(Path v) { traceFile = v; return this; }
         public Builder traceDigest(boolean v) { traceDigest = v; return this; }
+        public Builder schedule(Schedule v) { schedule = v; return this; }
         public Faults faults() { return faults; }
 
         public SimOptions build() {
             return new SimOptions(seed, nodeCount, timeLimitMicros, rate, concurrency, workload, keyCount, scenario, faults,
                     nemesisIntervalMicros, healBoundMicros, opTimeoutMicros, bugs, readMode, snapshotEveryEntries, keepGoing, explain, traceFile,
-                    traceDigest);
+                    traceDigest, schedule);
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.runner.TestOptions;
+import raftlab.harness.schedule.AimedSchedule;
+import raftlab.harness.schedule.Schedule;
 import raftlab.raft.Bug;
 import raftlab.raft.Bugs;
 import raftlab.raft.ReadMode;
@@ -31,10 +33,13 @@ import raftlab.sim.Workload;
  * @param simTimeLimit    the simulator's fault phase (virtual time)
  * @param readMode        how leaders serve reads when the switch is off (the lease-wall-clock control uses correct leases)
  * @param simNodeCount    nodes in the simulator when the test does not say
+ * @param aim             the faults aimed at the moment the bug shows, in every lab (null: the schedule the seed draws
+ *                        for {@code nemeses}, and in the simulator for {@code simFaults})
  */
 public record BugRecipe(Bug bug, String why, String workload, List<FaultKind> nemeses, Duration nemesisInterval,
                         Duration timeLimit, int concurrency, double rate, Scenario simScenario, Faults simFaults,
-                        Duration simNemesisInterval, Duration simTimeLimit, ReadMode readMode, int simNodeCount) {
+                        Duration simNemesisInterval, Duration simTimeLimit, ReadMode readMode, int simNodeCount,
+                        AimedSchedule aim) {
     public BugRecipe {
         nemeses = List.copyOf(nemeses);
     }
@@ -54,6 +59,7 @@ public record BugRecipe(Bug bug, String why, String workload, List<FaultKind> ne
                 .readMode(readMode)
                 .bugs(switchOn ? Bugs.of(bug) : Bugs.NONE)
                 .keepGoing(true) // the checker, not the first broken invariant, must judge what the clients saw
+                .schedule(aim == null ? null : aim.schedule(simNodeCount, simTimeLimit))
                 .build();
     }
 
@@ -87,8 +93,30 @@ public record BugRecipe(Bug bug, String why, String workload, List<FaultKind> ne
                 on.livenessBound());
     }
 
-    /** The {@code raftlab sim} arguments of one seed, for the docs and for reproducing a run. */
+    /** This recipe aiming its faults with {@code newAim} instead. */
+    public BugRecipe withAim(AimedSchedule newAim) {
+        return new BugRecipe(bug, why, workload, nemeses, nemesisInterval, timeLimit, concurrency, rate, simScenario, simFaults,
+                simNemesisInterval, simTimeLimit, readMode, simNodeCount, newAim);
+    }
+
+    /** This recipe with another fault phase in the simulator. */
+    public BugRecipe withSimTimeLimit(Duration limit) {
+        return new BugRecipe(bug, why, workload, nemeses, nemesisInterval, timeLimit, concurrency, rate, simScenario, simFaults,
+                simNemesisInterval, limit, readMode, simNodeCount, aim);
+    }
+
+    /** The schedule of a real lab's run of this recipe: the aimed one, or null for the one the seed draws. */
+    public Schedule labSchedule(int nodeCount) {
+        return aim == null ? null : aim.schedule(nodeCount, timeLimit);
+    }
+
+    /**
+     * The command that reproduces one seed in the simulator: {@code raftlab sim} with the recipe's options, or, when the
+     * recipe aims its faults (a schedule no flag of raftlab sim spells), {@code raftlab test --lab sim --bug}.
+     */
     public String simCommandLine(long seed, boolean switchOn) {
-        return "raftlab sim " + simOptions(seed, switchOn).commandLine();
+        if (aim == null) return "raftlab sim " + simOptions(seed, switchOn).commandLine();
+        return "raftlab test --lab sim --bug " + bug.cliName() + " --seed " + seed
+                + (switchOn ? "" : " (the control: the same run with the switch off)");
     }
 }

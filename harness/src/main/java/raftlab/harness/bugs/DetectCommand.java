@@ -1,6 +1,7 @@
 package raftlab.harness.bugs;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,10 @@ public final class DetectCommand implements Callable<Integer> {
     boolean stopAtFirst;
     @Option(names = "--check-time-limit", paramLabel = "DURATION", description = "The checker's budget per history, such as 500ms or 10s (default: 10s).")
     String checkTimeLimit = "10s";
+    @Option(names = "--schedule", paramLabel = "FILE", description = "Plays this schedule (schedule.edn format, for the recipe's simulated node count) instead of each recipe's: to try aiming faults at a switch.")
+    Path schedule;
+    @Option(names = "--sim-time-limit", paramLabel = "DURATION", description = "The simulated fault phase instead of each recipe's.")
+    String simTimeLimit;
     @Option(names = "--progress", description = "Print one line per run to standard error.")
     boolean progress;
 
@@ -77,6 +82,16 @@ public final class DetectCommand implements Callable<Integer> {
         boolean allGood = true;
         for (Bug bug : switches) {
             BugRecipe recipe = BugRecipes.of(bug);
+            try {
+                // A file's schedule is one cycle that never repeats: exactly the file.
+                if (schedule != null) recipe = recipe.withAim(new raftlab.harness.schedule.AimedSchedule(
+                        raftlab.harness.schedule.ScheduleEdn.read(schedule).entries(), Duration.ofDays(365)));
+                if (simTimeLimit != null) recipe = recipe.withSimTimeLimit(Durations.parse(simTimeLimit));
+                recipe.simOptions(firstSeed, true);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
             List<Trial> on = new ArrayList<>();
             List<Trial> control = new ArrayList<>();
             for (long seed = firstSeed; seed < firstSeed + runs; seed++) {
@@ -96,7 +111,7 @@ public final class DetectCommand implements Callable<Integer> {
         }
         out.println(DetectionRow.header());
         for (DetectionRow row : rows) out.println(row.markdown());
-        out.printf("%nseeds %d..%d; reproduce a caught run with raftlab sim and the recipe's options (see docs/labs).%n", firstSeed,
+        out.printf("%nseeds %d..%d; reproduce one with raftlab test --lab sim --bug NAME --seed S (see docs/labs).%n", firstSeed,
                 firstSeed + runs - 1);
         out.flush();
         return allGood ? 0 : 1;

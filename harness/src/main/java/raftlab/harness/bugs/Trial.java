@@ -36,7 +36,7 @@ public record Trial(long seed, boolean switchOn, Validity verdict, long firstVio
                 CheckOptions.defaults().withTimeLimit(checkLimit).withThreads(1));
         return new Trial(seed, switchOn, check.validity(), firstViolationNanos(check),
                 result.violated() ? result.violations().get(0).toString() : null,
-                check.firstFailure() == null ? null : check.firstFailure().explanation(), result.reproduceCommand());
+                check.firstFailure() == null ? null : check.firstFailure().explanation(), recipe.simCommandLine(seed, switchOn));
     }
 
     /** Over every key that failed, the earliest invocation the checker could not linearize. */

@@ -11,7 +11,10 @@ import java.util.logging.Logger;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.nemesis.FaultCounts;
-import raftlab.harness.nemesis.NemesisSchedule;
+import raftlab.harness.lab.HostLabControl;
+import raftlab.harness.schedule.Schedule;
+import raftlab.harness.schedule.ScheduleDraw;
+import raftlab.harness.schedule.ScheduleEdn;
 import raftlab.harness.runner.CampaignRunner;
 import raftlab.harness.runner.RunRecord;
 import raftlab.harness.runner.TestOptions;
@@ -26,9 +29,14 @@ public final class LabCampaign {
 
     private LabCampaign() {}
 
-    /** Runs one test and returns its exit code (0 valid, 1 invalid, 2 unknown); the run directory is printed. */
-    public static int run(Lab lab, TestOptions options, Path storeRoot, PrintStream out) throws Exception {
+    /**
+     * Runs one test and returns its exit code (0 valid, 1 invalid, 2 unknown); the run directory is printed.
+     * {@code given} is the schedule to play (a replay's or a file's), or null for the one the seed draws.
+     */
+    public static int run(Lab lab, TestOptions options, Schedule given, Path storeRoot, PrintStream out) throws Exception {
         Path dir = RunStore.create(storeRoot, options.testName(), LocalDateTime.now());
+        Schedule schedule = given != null ? given : ScheduleDraw.forTest(options);
+        ScheduleEdn.write(dir.resolve("schedule.edn"), schedule);
         try (RunLog log = RunLog.open(dir.resolve("raftlab.log"))) {
             out.println("raftlab test: " + options.testName() + " seed " + Durations.seedText(options.seed()) + " on "
                     + lab.nodes().size() + " nodes (" + lab.name() + " lab), store " + dir);
@@ -48,7 +56,7 @@ public final class LabCampaign {
                 recorder = new HistoryRecorder();
                 LOG.info("lab up in " + upMillis + " ms; nodes " + lab.nodes());
                 // The nodes need a moment to elect a leader; the first operations may fail, which is recorded like any other.
-                CampaignRunner runner = new CampaignRunner(lab, options, recorder);
+                CampaignRunner runner = new CampaignRunner(lab, new HostLabControl(lab), options, schedule, recorder);
                 try (LiveStatus status = new LiveStatus(out, recorder, runner::faultsInForce)) {
                     record = runner.run();
                 }
@@ -97,12 +105,13 @@ public final class LabCampaign {
             m.put("partition-shapes", o.partitionShapes().stream().map(raftlab.harness.partition.PartitionShape::text).toList());
         }
         m.put("nemesis-interval", o.nemesisInterval().toMillis() + "ms");
-        m.put("nemesis-interval-used", NemesisSchedule.effectiveInterval(o.nemesisInterval(), o.timeLimit()).toMillis() + "ms");
+        m.put("nemesis-interval-used", ScheduleDraw.effectiveInterval(o.nemesisInterval(), o.timeLimit()).toMillis() + "ms");
         m.put("check-time-limit", o.checkTimeLimit().toMillis() + "ms");
         m.put("bugs", o.bugs());
         m.put("op-timeout", o.opTimeout().toMillis() + "ms");
         m.put("liveness-bound", o.livenessBound().toMillis() + "ms");
         m.put("leave-db-running", o.leaveDbRunning());
+        m.put("build", Build.commit());
         return m;
     }
 }

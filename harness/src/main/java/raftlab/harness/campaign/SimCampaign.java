@@ -14,6 +14,10 @@ import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.runner.Liveness;
 import raftlab.harness.runner.RunRecord;
 import raftlab.harness.runner.TestOptions;
+import raftlab.harness.schedule.Schedule;
+import raftlab.harness.schedule.ScheduleDraw;
+import raftlab.harness.schedule.ScheduleEdn;
+import raftlab.sim.engine.World;
 import raftlab.harness.store.RunReport;
 import raftlab.harness.store.RunStore;
 import raftlab.harness.store.Verdict;
@@ -37,9 +41,16 @@ public final class SimCampaign {
 
     private SimCampaign() {}
 
-    public static SimOptions simOptions(TestOptions o) {
+    public static SimOptions simOptions(TestOptions o) { return simOptions(o, true); }
+
+    /**
+     * The simulator's options for a test. With {@code followRecipe} a test that names one bug runs that bug's simulated
+     * recipe (its node count, load, timing and scripted scenario); without it (the replay of a real lab's run, a schedule
+     * file) the test's own options run as they are, the switch on and the recipe's read mode kept.
+     */
+    public static SimOptions simOptions(TestOptions o, boolean followRecipe) {
         var recipe = raftlab.harness.bugs.BugRecipes.of(o); // --bug NAME: that switch's recipe decides the simulated run
-        if (recipe.isPresent()) return recipe.get().simOptions(o);
+        if (recipe.isPresent() && followRecipe) return recipe.get().simOptions(o);
         Faults faults = Faults.NONE;
         for (FaultKind kind : o.nemeses()) {
             faults = switch (kind) {
@@ -66,6 +77,7 @@ public final class SimCampaign {
                 .healBoundMicros(o.livenessBound().toNanos() / 1000)
                 .opTimeoutMicros(Math.min(o.opTimeout().toNanos() / 1000, 1_000_000))
                 .bugs(Bugs.parse(o.bugs()))
+                .readMode(recipe.map(raftlab.harness.bugs.BugRecipe::readMode).orElse(raftlab.raft.ReadMode.READ_INDEX))
                 .build();
     }
 
@@ -89,10 +101,30 @@ public final class SimCampaign {
         return test;
     }
 
-    /** Runs one simulated test, writes its run directory, returns the exit code. */
-    public static int run(TestOptions options, Path storeRoot, PrintStream out, boolean quiet) throws Exception {
-        SimOptions simOptions = simOptions(options);
+    /**
+     * The schedule a simulated test plays: the one given, or the one its seed draws. Without a bug recipe the draw is
+     * the test's, as a real lab's runner makes it (so one seed gives one plan in every lab); a recipe's run draws for
+     * the recipe's simulated faults.
+     */
+    public static Schedule scheduleOf(TestOptions options, SimOptions simOptions, Schedule given) {
+        if (given != null) return given;
+        if (simOptions.schedule() != null) return simOptions.schedule(); // a recipe's aimed schedule
+        return raftlab.harness.bugs.BugRecipes.of(options).isPresent() ? World.drawnSchedule(simOptions) : ScheduleDraw.forTest(options);
+    }
+
+    /**
+     * Runs one simulated test, writes its run directory, returns the exit code. {@code given} replaces the drawn schedule;
+     * {@code givenBySimulator} says it is a simulated run's own (a replay of one), which ran its bug's recipe.
+     */
+    public static int run(TestOptions options, Schedule given, boolean givenBySimulator, Path storeRoot, PrintStream out,
+                          boolean quiet) throws Exception {
+        SimOptions drawnOptions = simOptions(options, given == null || givenBySimulator);
+        Schedule schedule = scheduleOf(options, drawnOptions, given);
+        // Set only when it is not what the simulator would draw itself, so that the raftlab sim line reproduces the run.
+        SimOptions simOptions = schedule.equals(World.drawnSchedule(drawnOptions)) ? drawnOptions.toBuilder().schedule(null).build()
+                : drawnOptions.toBuilder().schedule(schedule).build();
         Path dir = RunStore.create(storeRoot, options.testName(), LocalDateTime.now());
+        ScheduleEdn.write(dir.resolve("schedule.edn"), schedule);
         try (RunLog log = RunLog.open(dir.resolve("raftlab.log"))) {
             LOG.info("simulated test " + options.testName() + ", seed " + Durations.seedText(options.seed()) + ": raftlab sim "
                     + simOptions.commandLine());
@@ -136,7 +168,10 @@ public final class SimCampaign {
                     + " ms, checked in " + verdict.checkMillis() + " ms)";
             if (!quiet || verdict.validity() != Validity.VALID) out.println(line);
             if (!quiet) out.println("  faults: " + FaultCounts.describe(faults));
-            if (verdict.validity() != Validity.VALID) out.println("  report: " + dir + "\n  reproduce: " + result.reproduceCommand());
+            if (verdict.validity() != Validity.VALID) {
+                out.println("  report: " + dir + "\n  reproduce: " + (simOptions.schedule() == null ? result.reproduceCommand()
+                        : "raftlab test --replay " + dir));
+            }
             return verdict.exitCode();
         }
     }

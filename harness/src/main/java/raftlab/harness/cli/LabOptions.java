@@ -30,7 +30,24 @@ final class LabOptions {
 
     /** The options every lab uses; with {@link #USED_BY}, every option of raftlab test (a test keeps the two complete). */
     static final Set<String> EVERY_LAB = Set.of("--lab", "--concurrency", "--time-limit", "--test-count", "--rate", "--nemesis",
-            "--nemesis-interval", "--workload", "--seed", "--check-time-limit", "--bug", "--op-timeout", "--store", "--help", "--version");
+            "--nemesis-interval", "--workload", "--seed", "--check-time-limit", "--bug", "--op-timeout", "--store", "--help", "--version",
+            "--replay", "--schedule");
+
+    /**
+     * The options that say what a test is: a replay takes them all from the stored run, so giving one with
+     * {@code --replay} is refused rather than silently ignored or half applied.
+     */
+    static final Set<String> STORED_IN_A_RUN = Set.of("--node-count", "--concurrency", "--time-limit", "--test-count", "--rate",
+            "--nemesis", "--nemesis-interval", "--workload", "--seed", "--bug", "--op-timeout", "--schedule");
+
+    /** The sentence refusing options given with {@code --replay} that the stored run decides, or null. */
+    static String replayRefusal(Collection<String> given) {
+        List<String> stored = new ArrayList<>(new java.util.TreeSet<>(given));
+        stored.retainAll(STORED_IN_A_RUN);
+        if (stored.isEmpty()) return null;
+        return String.join(", ", stored) + (stored.size() == 1 ? " comes" : " come") + " from the stored run with --replay; leave "
+                + (stored.size() == 1 ? "it" : "them") + " out (only where it runs may change: --lab and that lab's options)";
+    }
 
     /** Whether the option is classified here: a new option of raftlab test must be added to one of the two lists. */
     static boolean known(String option) { return EVERY_LAB.contains(option) || USED_BY.containsKey(option); }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import raftlab.conventions.ExitCodes;
 import raftlab.harness.campaign.ControlNamespace;
 import raftlab.harness.campaign.LabCampaign;
+import raftlab.harness.campaign.Replay;
 import raftlab.harness.campaign.RunLog;
 import raftlab.harness.campaign.SimCampaign;
 import raftlab.harness.lab.Capabilities;
@@ -28,6 +29,8 @@ import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.nemesis.NemesisChoice;
 import raftlab.harness.partition.PartitionChecks;
 import raftlab.harness.runner.TestOptions;
+import raftlab.harness.schedule.Schedule;
+import raftlab.harness.schedule.ScheduleEdn;
 import raftlab.harness.lab.ssh.NodeTiming;
 import raftlab.harness.lab.ssh.SshFlags;
 import raftlab.harness.lab.ssh.SshLab;
@@ -98,8 +101,17 @@ public final class TestCommand implements Callable<Integer> {
     String opTimeout;
     @Option(names = "--store", paramLabel = "DIR", description = "The store directory (default: store under RAFTLAB_HOME).")
     Path store;
+    @Option(names = "--replay", paramLabel = "RUN_DIR", description = "Runs a stored run again with its options, seed and schedule (schedule.edn), in its lab or the one --lab names.")
+    Path replay;
+    @Option(names = "--schedule", paramLabel = "FILE", description = "Plays this fault schedule (the format of a run's schedule.edn) instead of drawing one from the seed; it replaces --nemesis.")
+    Path scheduleFile;
     @Option(names = "--stand-in", hidden = true, description = "Runs the harness's stand-in node instead of raft-node (developing the harness only).")
     boolean standIn;
+
+    /** The schedule to play instead of the seed's: a replay's or --schedule's; set by {@link #options}. */
+    private Schedule givenSchedule;
+    /** True when {@link #givenSchedule} is a simulated run's (a replay of one): the simulator then follows the bug's recipe. */
+    private boolean givenBySimulator;
 
     @Override public Integer call() {
         PrintStream out = System.out;
@@ -133,12 +145,12 @@ public final class TestCommand implements Callable<Integer> {
     }
 
     TestOptions options() {
+        List<String> given = spec != null && spec.commandLine().getParseResult() != null
+                ? spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList() : List.of();
+        if (replay != null) return replayOptions(given);
         if (!List.of("local", "sim", "ssh").contains(lab)) throw new IllegalArgumentException("unknown lab " + lab + "; use local, sim or ssh");
-        if (spec != null && spec.commandLine().getParseResult() != null) {
-            List<String> given = spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList();
-            String refusal = LabOptions.refusal(lab, given);
-            if (refusal != null) throw new IllegalArgumentException(refusal);
-        }
+        String refusal = LabOptions.refusal(lab, given);
+        if (refusal != null) throw new IllegalArgumentException(refusal);
         if (!Workload.NAMES.contains(workload)) throw new IllegalArgumentException("unknown workload " + workload + "; use register or registers");
         if (testCount < 1) throw new IllegalArgumentException("--test-count must be at least 1");
         List<String> hosts = new ArrayList<>(nodes);
@@ -147,6 +159,12 @@ public final class TestCommand implements Callable<Integer> {
         if (count < 1 || count > 100) throw new IllegalArgumentException("--node-count must be 1..100");
         if (lab.equals("sim") && count < 3) throw new IllegalArgumentException("the simulator needs at least 3 nodes");
         NemesisChoice choice = NemesisChoice.parse(nemesis);
+        if (scheduleFile != null) {
+            if (!choice.kinds().isEmpty()) throw new IllegalArgumentException("--schedule says which faults run; leave out --nemesis");
+            givenSchedule = ScheduleEdn.read(scheduleFile);
+            givenSchedule.checkFits(count);
+            choice = new NemesisChoice(givenSchedule.kinds(), List.of());
+        }
         List<FaultKind> kinds = choice.kinds();
         // Refused here, before any lab is up: a fault the lab cannot do is never silently left out.
         Capabilities.check(lab, kinds);
@@ -162,7 +180,54 @@ public final class TestCommand implements Callable<Integer> {
                 positive(Durations.parse(opTimeout), "--op-timeout"), Duration.ofSeconds(10));
         options = options.withPartitionShapes(choice.partitionShapes());
         // One --bug picks the campaign recipe that exposes it (workload, faults, timing); see docs/labs.
-        return bugs.size() == 1 ? raftlab.harness.bugs.BugRecipes.forName(bugs.get(0)).applyTo(options) : options;
+        if (bugs.size() == 1 && givenSchedule == null) {
+            var recipe = raftlab.harness.bugs.BugRecipes.forName(bugs.get(0));
+            // A real lab plays the recipe's aimed schedule, if it has one; the simulator takes it from the recipe itself.
+            if (!lab.equals("sim")) givenSchedule = recipe.labSchedule(count);
+            return recipe.applyTo(options);
+        }
+        checkSimNodeCount(options);
+        return options;
+    }
+
+    /** The stored run's options for the lab the replay runs in, its schedule in {@link #givenSchedule}. */
+    private TestOptions replayOptions(List<String> given) {
+        String refusal = LabOptions.replayRefusal(given);
+        if (refusal != null) throw new IllegalArgumentException(refusal);
+        // The real directory: "latest" moves to the replay's own run as soon as that is created.
+        Path dir = RunStore.resolve(store != null ? store.toAbsolutePath() : RunStore.defaultRoot(), replay.toString());
+        try {
+            dir = dir.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("no run directory " + replay + " (looked at " + dir + "); name one under the store, such as latest");
+        }
+        String storedLab = Replay.read(dir, "sim", List.of()).storedLab();
+        String target = given.contains("--lab") ? lab : storedLab;
+        if (!List.of("local", "sim", "ssh").contains(target)) throw new IllegalArgumentException("unknown lab " + target + "; use local, sim or ssh");
+        refusal = LabOptions.refusal(target, given);
+        if (refusal != null) throw new IllegalArgumentException(refusal);
+        List<String> hosts = new ArrayList<>(nodes);
+        if (nodesFile != null) hosts.addAll(raftlab.harness.lab.ssh.NodesFile.read(nodesFile));
+        Replay stored = Replay.read(dir, target, hosts);
+        TestOptions options = stored.options();
+        if (given.contains("--check-time-limit")) options = options.withCheckTimeLimit(positive(Durations.parse(checkTimeLimit), "--check-time-limit"));
+        if (given.contains("--leave-db-running")) options = options.withLeaveDbRunning(leaveDbRunning);
+        // A fault the lab cannot do, or a cluster the schedule does not fit, is refused before any lab is up.
+        Capabilities.check(target, stored.schedule().kinds());
+        givenSchedule = stored.schedule();
+        givenBySimulator = storedLab.equals("sim");
+        checkSimNodeCount(options);
+        if (!stored.build().equals(raftlab.harness.campaign.Build.commit())) {
+            System.err.println("note: the stored run was made by build " + stored.build() + " and this is " + raftlab.harness.campaign.Build.commit()
+                    + "; the same schedule runs, but the history may differ");
+        }
+        return options;
+    }
+
+    /** A bug recipe may run the simulator with its own node count; the schedule must fit that too. */
+    private void checkSimNodeCount(TestOptions options) {
+        if (givenSchedule == null || !options.lab().equals("sim")) return;
+        givenSchedule.checkFits(SimCampaign.simOptions(options, givenBySimulator).nodeCount());
     }
 
     private static Duration positive(Duration d, String flag) {
@@ -174,7 +239,7 @@ public final class TestCommand implements Callable<Integer> {
         int worst = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < testCount; i++) {
-            worst = worse(worst, SimCampaign.run(options.withSeed(options.seed() + i), storeRoot, out, testCount > 1));
+            worst = worse(worst, SimCampaign.run(options.withSeed(options.seed() + i), givenSchedule, givenBySimulator, storeRoot, out, testCount > 1));
         }
         if (testCount > 1) {
             out.printf(java.util.Locale.ROOT, "%d simulated tests from seed %s in %.1f s: %s%n", testCount, Durations.seedText(options.seed()),
@@ -189,7 +254,7 @@ public final class TestCommand implements Callable<Integer> {
             Prerequisites.ensure(out::println);
             List<String> arguments = new ArrayList<>(RaftlabMain.arguments());
             // The campaign JVM must use the seed printed here, and the same store.
-            if (seed == null) {
+            if (seed == null && replay == null) {
                 arguments.add("--seed");
                 arguments.add(Durations.seedText(options.seed()));
             }
@@ -245,7 +310,7 @@ public final class TestCommand implements Callable<Integer> {
         int worst = 0;
         try {
             for (int i = 0; i < testCount; i++) {
-                worst = worse(worst, LabCampaign.run(theLab, options.withSeed(options.seed() + i), storeRoot, out));
+                worst = worse(worst, LabCampaign.run(theLab, options.withSeed(options.seed() + i), givenSchedule, storeRoot, out));
             }
         } finally {
             if (!options.leaveDbRunning()) theLab.teardown();

@@ -17,16 +17,21 @@ public final class ClusterProbe {
 
     /** The node that says it is leader in the highest term, if any answers within the timeout. */
     public static Optional<String> leader(List<LabNode> nodes, int timeoutMillis) {
-        String best = null;
-        long bestTerm = -1;
+        return leadership(nodes, timeoutMillis).map(Leader::id);
+    }
+
+    /** A node that says it leads, and its term. */
+    public record Leader(String id, long term) {}
+
+    /** The node that says it is leader in the highest term, with that term, if any answers within the timeout. */
+    public static Optional<Leader> leadership(List<LabNode> nodes, int timeoutMillis) {
+        Leader best = null;
         for (LabNode node : nodes) {
             Optional<JsonNode> status = status(node, timeoutMillis);
             if (status.isEmpty()) continue;
             JsonNode s = status.get();
-            if ("leader".equals(s.path("role").asText()) && s.path("term").asLong(-1) > bestTerm) {
-                bestTerm = s.path("term").asLong();
-                best = node.id();
-            }
+            long term = s.path("term").asLong(-1);
+            if ("leader".equals(s.path("role").asText()) && (best == null || term > best.term())) best = new Leader(node.id(), term);
         }
         return Optional.ofNullable(best);
     }

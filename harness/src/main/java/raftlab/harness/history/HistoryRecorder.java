@@ -20,6 +20,9 @@ public final class HistoryRecorder {
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong fail = new AtomicLong();
     private final AtomicLong info = new AtomicLong();
+    private final AtomicLong okWrites = new AtomicLong();
+    /** Told of each acknowledged write at once: the simulator's schedule fires {@code :after :ok-write} entries on it. */
+    private volatile Runnable onOkWrite;
 
     /** A recorder whose time starts now, on the monotonic clock. */
     public HistoryRecorder() { this(System.nanoTime()); }
@@ -51,7 +54,14 @@ public final class HistoryRecorder {
         ops.add(op);
         if (process != Op.NEMESIS) {
             switch (type) {
-                case OK -> ok.incrementAndGet();
+                case OK -> {
+                    ok.incrementAndGet();
+                    if ("write".equals(f) || "cas".equals(f)) {
+                        okWrites.incrementAndGet();
+                        Runnable listener = onOkWrite;
+                        if (listener != null) listener.run();
+                    }
+                }
                 case FAIL -> fail.incrementAndGet();
                 case INFO -> info.incrementAndGet();
                 case INVOKE -> { }
@@ -67,6 +77,12 @@ public final class HistoryRecorder {
     public long failCount() { return fail.get(); }
 
     public long infoCount() { return info.get(); }
+
+    /** Writes and compare-and-sets acknowledged so far. */
+    public long okWriteCount() { return okWrites.get(); }
+
+    /** Runs {@code listener} (under the recorder's lock) each time a write or compare-and-set is acknowledged. */
+    public void onOkWrite(Runnable listener) { this.onOkWrite = listener; }
 
     public long startNanos() { return startNanos; }
 }

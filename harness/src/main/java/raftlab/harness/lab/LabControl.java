@@ -20,6 +20,15 @@ public interface LabControl {
     /** The node that leads the highest term, as far as the lab can tell quickly, if any. */
     Optional<String> leader();
 
+    /**
+     * Who leads, and in which term, as far as the lab can tell quickly: a schedule's {@code :on :leader-elected}
+     * counts a new term with a leader as an election. A lab that cannot tell the term gives -1.
+     */
+    default Optional<Leadership> leadership() { return leader().map(id -> new Leadership(id, -1)); }
+
+    /** A node that says it leads, and the term it leads. */
+    record Leadership(String id, long term) {}
+
     /** Replaces any partition in force with this one. */
     void partition(Grudge grudge);
 

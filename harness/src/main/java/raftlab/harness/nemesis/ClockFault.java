@@ -1,31 +1,29 @@
 package raftlab.harness.nemesis;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import raftlab.harness.lab.LabControl;
+import raftlab.harness.schedule.FaultSpec;
 
-/** Bumps one node's wall clock by up to five minutes either way, or strobes it between that and true time. */
+/** Sets the target's wall clocks off, or strobes one node's between that offset and true time. */
 final class ClockFault implements Fault {
     private final TreeSet<String> moved = new TreeSet<>();
 
     @Override public FaultKind kind() { return FaultKind.CLOCK; }
 
-    @Override public Object start(LabControl lab, RandomGenerator random) {
-        String node = lab.ids().get(random.nextInt(lab.ids().size()));
-        // Up to five minutes either way, at millisecond grain: enough to expire any lease a wall clock could grant.
-        long millis = (random.nextBoolean() ? 1 : -1) * (1 + random.nextLong(300_000));
-        Duration offset = Duration.ofMillis(millis);
-        moved.add(node);
-        if (random.nextBoolean()) {
-            long periodMillis = 1000 + random.nextLong(2000);
-            lab.strobeClock(node, offset, Duration.ofMillis(periodMillis));
-            return "strobe " + node + " " + millis + "ms every " + periodMillis + "ms";
+    @Override public Object start(LabControl lab, RandomGenerator random, FaultSpec spec) {
+        FaultSpec.Clock clock = (FaultSpec.Clock) spec;
+        List<String> nodes = clock.target().resolve(lab.ids(), random, lab::leader);
+        long millis = clock.offset().toMillis();
+        moved.addAll(nodes);
+        if (clock.strobe() != null) {
+            lab.strobeClock(nodes.get(0), clock.offset(), clock.strobe());
+            return "strobe " + nodes.get(0) + " " + millis + "ms every " + clock.strobe().toMillis() + "ms";
         }
-        lab.setClockOffset(node, offset);
-        return "bump " + node + " " + millis + "ms";
+        for (String node : nodes) lab.setClockOffset(node, clock.offset());
+        return "bump " + String.join(" ", nodes) + " " + millis + "ms";
     }
 
     @Override public Object stop(LabControl lab) {

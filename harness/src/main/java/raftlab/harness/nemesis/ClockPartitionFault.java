@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 import raftlab.harness.lab.Grudge;
 import raftlab.harness.lab.LabControl;
+import raftlab.harness.schedule.FaultSpec;
+import raftlab.harness.schedule.Target;
 
 /**
  * The leader's wall clock steps back by one to five minutes, the leader is cut off, and its clock steps back as far
@@ -16,9 +18,9 @@ final class ClockPartitionFault implements Fault {
 
     @Override public FaultKind kind() { return FaultKind.CLOCK_PARTITION; }
 
-    @Override public Object start(LabControl lab, RandomGenerator random) {
-        String leader = Targets.leaderOrRandom(lab, random);
-        long millis = -(60_000 + random.nextLong(240_000));
+    @Override public Object start(LabControl lab, RandomGenerator random, FaultSpec spec) {
+        String leader = Target.leaderOrRandom(lab.ids(), random, lab::leader);
+        long millis = ((FaultSpec.ClockPartition) spec).offset().toMillis();
         lab.setClockOffset(leader, Duration.ofMillis(millis));
         inForce = "clock-partition " + leader;
         lab.sleep(lab.clockSeenWithin());

@@ -2,6 +2,7 @@ package raftlab.harness.nemesis;
 
 import java.util.random.RandomGenerator;
 import raftlab.harness.lab.LabControl;
+import raftlab.harness.schedule.FaultSpec;
 
 /**
  * One kind of fault, the same in every lab: what it does ({@link #start}), how it heals ({@link #stop}),
@@ -12,8 +13,11 @@ import raftlab.harness.lab.LabControl;
 public interface Fault {
     FaultKind kind();
 
-    /** Injects the fault; targets come from {@code random} (the nemesis's own stream) and the lab's view of the leader. */
-    Object start(LabControl lab, RandomGenerator random);
+    /**
+     * Injects the fault the schedule's entry describes (a spec of this fault's kind); a role or a random shape is
+     * resolved with {@code random} (the nemesis's own stream) and the lab's view of the leader.
+     */
+    Object start(LabControl lab, RandomGenerator random, FaultSpec spec);
 
     /** Undoes what {@link #start} put in force; nothing when nothing is. */
     Object stop(LabControl lab);

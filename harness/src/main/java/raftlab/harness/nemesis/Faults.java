@@ -1,15 +1,12 @@
 package raftlab.harness.nemesis;
 
-import java.util.List;
-import raftlab.harness.partition.PartitionShape;
-
 /** The fault package of each kind. */
 final class Faults {
     private Faults() {}
 
-    static Fault of(FaultKind kind, List<PartitionShape> shapes) {
+    static Fault of(FaultKind kind) {
         return switch (kind) {
-            case PARTITION -> new PartitionFault(shapes);
+            case PARTITION -> new PartitionFault();
             case KILL -> NodesFault.kill();
             case PAUSE -> NodesFault.pause();
             case CLOCK -> new ClockFault();

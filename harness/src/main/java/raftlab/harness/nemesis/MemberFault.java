@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import raftlab.harness.lab.LabControl;
+import raftlab.harness.schedule.FaultSpec;
 
 /** Removes a follower from the cluster through the leader's admin API; healed by adding it back. */
 final class MemberFault implements Fault {
@@ -13,7 +14,7 @@ final class MemberFault implements Fault {
 
     @Override public FaultKind kind() { return FaultKind.MEMBER; }
 
-    @Override public Object start(LabControl lab, RandomGenerator random) {
+    @Override public Object start(LabControl lab, RandomGenerator random, FaultSpec spec) {
         Optional<String> leader = lab.leader();
         if (leader.isEmpty()) return "no leader; nothing removed";
         List<String> candidates = new ArrayList<>(lab.ids());

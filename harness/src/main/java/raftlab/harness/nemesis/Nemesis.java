@@ -9,17 +9,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
-import raftlab.harness.generator.OpSpec;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.LabControl;
-import raftlab.harness.partition.PartitionShape;
+import raftlab.harness.schedule.ScheduleEntry;
 import raftlab.harness.runner.RunRecord;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 
 /**
- * The nemesis of every lab: it turns the schedule's {@code start-x}/{@code stop-x} operations into the
- * fault packages' actions on a {@link LabControl}, records each as Jepsen does (an info invocation, then
+ * The nemesis of every lab: it turns the entries of a schedule into the fault packages' actions on a
+ * {@link LabControl}, records each as Jepsen does (an info invocation, then
  * an info completion saying what was done), keeps the fault windows for the charts, and at the end heals
  * whatever is in force, so that recovery is judged. Targets come from the nemesis's own random stream.
  */
@@ -33,34 +32,30 @@ public final class Nemesis {
     private final List<RunRecord.FaultWindow> windows = new ArrayList<>();
     private volatile String inForce = "";
 
-    private final List<PartitionShape> shapes;
-
-    /** A nemesis whose partitions draw among every named shape. */
+    /** A nemesis whose faults act on {@code lab}, resolving roles with {@code random}. */
     public Nemesis(LabControl lab, RandomGenerator random, HistoryRecorder recorder) {
-        this(lab, random, recorder, PartitionShape.NAMED);
-    }
-
-    /** A nemesis whose partitions draw among {@code shapes}. */
-    public Nemesis(LabControl lab, RandomGenerator random, HistoryRecorder recorder, List<PartitionShape> shapes) {
         this.lab = lab;
         this.random = random;
         this.recorder = recorder;
-        this.shapes = List.copyOf(shapes);
     }
 
     /** What is in force now, for the status line. */
     public String inForce() { return inForce; }
 
-    /** Performs one operation of the schedule: {@code start-<kind>} or {@code stop-<kind>}. */
-    public synchronized void apply(OpSpec op) {
-        String f = op.f();
-        boolean starting = f.startsWith("start-");
-        if (!starting && !f.startsWith("stop-")) throw new IllegalArgumentException("unknown nemesis operation " + f);
-        FaultKind kind = FaultKind.parse(f.substring(starting ? 6 : 5));
-        Fault fault = faults.computeIfAbsent(kind, k -> Faults.of(k, shapes));
-        record(f, () -> starting ? fault.start(lab, random) : fault.stop(lab));
-        if (starting) windows.add(new RunRecord.FaultWindow(kind.flagName(), recorder.now(), -1));
-        else closeWindow(kind.flagName());
+    /** Starts a schedule entry's fault: recorded as {@code start-<kind>}, with what it did as the completion's value. */
+    public synchronized void start(ScheduleEntry entry) {
+        FaultKind kind = entry.fault().kind();
+        Fault fault = faults.computeIfAbsent(kind, Faults::of);
+        record(kind.startF(), () -> fault.start(lab, random, entry.fault()));
+        windows.add(new RunRecord.FaultWindow(kind.flagName(), recorder.now(), -1));
+    }
+
+    /** Ends a schedule entry's fault: recorded as {@code stop-<kind>}. */
+    public synchronized void stop(ScheduleEntry entry) {
+        FaultKind kind = entry.fault().kind();
+        Fault fault = faults.computeIfAbsent(kind, Faults::of);
+        record(kind.stopF(), () -> fault.stop(lab));
+        closeWindow(kind.flagName());
     }
 
     /** Undoes everything in force: the end of every test. Recorded as {@code :heal}. */

@@ -6,9 +6,10 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import raftlab.harness.lab.LabControl;
+import raftlab.harness.schedule.FaultSpec;
 
 /**
- * A fault done to one node, the leader, a minority, a majority or all, and undone node by node: kill -9 and
+ * A fault done to the nodes a schedule entry targets (one, the leader, a minority, a majority, all, or by name), and undone node by node: kill -9 and
  * start again with the data ({@code kill}), SIGSTOP and SIGCONT ({@code pause}).
  */
 final class NodesFault implements Fault {
@@ -31,8 +32,8 @@ final class NodesFault implements Fault {
 
     @Override public FaultKind kind() { return kind; }
 
-    @Override public Object start(LabControl lab, RandomGenerator random) {
-        List<String> targets = Targets.pick(lab, random);
+    @Override public Object start(LabControl lab, RandomGenerator random, FaultSpec spec) {
+        List<String> targets = ((FaultSpec.Nodes) spec).target().resolve(lab.ids(), random, lab::leader);
         for (String id : targets) {
             act.accept(lab, id);
             hit.add(id);

@@ -2,15 +2,16 @@ package raftlab.harness.nemesis;
 
 import java.util.random.RandomGenerator;
 import raftlab.harness.lab.LabControl;
+import raftlab.harness.schedule.FaultSpec;
 
-/** Drops 10 to 40% of the packets between nodes, at random. */
+/** Drops a fraction of the packets between nodes, at random. */
 final class PacketFault implements Fault {
     private String inForce = "";
 
     @Override public FaultKind kind() { return FaultKind.PACKET; }
 
-    @Override public Object start(LabControl lab, RandomGenerator random) {
-        double fraction = 0.1 + 0.1 * random.nextInt(4);
+    @Override public Object start(LabControl lab, RandomGenerator random, FaultSpec spec) {
+        double fraction = ((FaultSpec.Packet) spec).drop();
         lab.dropPackets(fraction);
         inForce = "drop " + Math.round(fraction * 100) + "%";
         return inForce;

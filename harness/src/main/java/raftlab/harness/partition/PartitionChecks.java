@@ -16,17 +16,12 @@ public final class PartitionChecks {
     }
 
     /**
-     * Refuses partition shapes the lab cannot do, and groupings that do not fit its nodes.
+     * Refuses groupings that do not fit the lab's nodes (every lab, the simulator too, can cut every shape).
      *
      * @throws IllegalArgumentException one sentence naming the shape and the labs that can
      */
     public static void checkForLab(NemesisChoice choice, String lab, int nodeCount) {
         if (choice.partitionShapes().isEmpty() || choice.everyNamedShape()) return;
-        if (lab.equals("sim")) {
-            // The simulator draws its partitions with its own nemesis; naming a shape there would be ignored, so it is refused.
-            throw new IllegalArgumentException("the simulator draws its own partition shapes; use --nemesis partition with --lab sim, or "
-                    + flag(choice.partitionShapes().get(0)) + " with --lab local or --lab ssh");
-        }
         for (PartitionShape shape : choice.partitionShapes()) {
             if (shape instanceof PartitionShape.Groups groups) groups.checkFits(nodeNames(nodeCount));
         }

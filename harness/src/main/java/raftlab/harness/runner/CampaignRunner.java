@@ -3,22 +3,25 @@ package raftlab.harness.runner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import raftlab.harness.generator.Generator;
 import raftlab.harness.generator.Generators;
-import raftlab.harness.generator.Step;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabNode;
 import raftlab.harness.lab.HostLabControl;
 import raftlab.harness.lab.LabControl;
 import raftlab.harness.nemesis.Nemesis;
-import raftlab.harness.nemesis.NemesisSchedule;
+import raftlab.harness.schedule.Schedule;
+import raftlab.harness.schedule.ScheduleDraw;
+import raftlab.harness.schedule.SchedulePlayer;
+import raftlab.harness.schedule.Trigger;
 import raftlab.harness.workload.Workload;
 
 /**
- * Runs one campaign against a lab that is up: the main phase (clients and the nemesis schedule,
+ * Runs one campaign against a lab that is up: the main phase (clients and the fault schedule,
  * for the time limit), the final heal, the liveness probe, and each worker's final reads.
  */
 public final class CampaignRunner {
@@ -29,19 +32,27 @@ public final class CampaignRunner {
     private final Lab lab;
     private final TestOptions options;
     private final HistoryRecorder recorder;
+    private final LabControl control;
     private final Nemesis nemesis;
+    private final Schedule schedule;
 
+    /** A runner whose schedule is the one the test's seed draws. */
     public CampaignRunner(Lab lab, TestOptions options, HistoryRecorder recorder) {
-        this(lab, new HostLabControl(lab), options, recorder);
+        this(lab, new HostLabControl(lab), options, ScheduleDraw.forTest(options), recorder);
     }
 
-    /** A runner whose faults go to {@code control}, such as a test's recording fake. */
-    public CampaignRunner(Lab lab, LabControl control, TestOptions options, HistoryRecorder recorder) {
+    /** A runner that plays {@code schedule}, its faults going to {@code control} (a test's recording fake, say). */
+    public CampaignRunner(Lab lab, LabControl control, TestOptions options, Schedule schedule, HistoryRecorder recorder) {
         this.lab = lab;
+        this.control = control;
         this.options = options;
         this.recorder = recorder;
-        this.nemesis = new Nemesis(control, Seeds.stream(options.seed(), 99, -2), recorder, options.partitionShapes());
+        this.schedule = schedule;
+        this.nemesis = new Nemesis(control, Seeds.stream(options.seed(), 99, -2), recorder);
     }
+
+    /** The plan this runner plays. */
+    public Schedule schedule() { return schedule; }
 
     /** What is in force now, for the status line. */
     public String faultsInForce() { return nemesis.inForce(); }
@@ -71,8 +82,8 @@ public final class CampaignRunner {
             threads.add(start("worker-" + t, failure, () -> workers.get(thread).run(paced, Seeds.stream(options.seed(), 1, thread),
                     mainStop + JOIN_GRACE_MILLIS * 1_000_000L, recorder)));
         }
-        Generator schedule = Generators.timeLimit(limit, NemesisSchedule.forTest(options.nemeses(), options.nemesisInterval(), options.timeLimit()));
-        threads.add(start("nemesis", failure, () -> runNemesis(schedule, mainStop)));
+        SchedulePlayer player = new SchedulePlayer(schedule, limit);
+        threads.add(start("nemesis", failure, () -> runNemesis(player, mainStop)));
         for (Thread thread : threads) thread.join();
         if (failure.get() != null) throw new IllegalStateException("a worker crashed: " + failure.get(), failure.get());
 
@@ -94,19 +105,41 @@ public final class CampaignRunner {
         return new RunRecord(recorder.snapshot(), liveness, nemesis.windows(), System.nanoTime() - began);
     }
 
-    private void runNemesis(Generator schedule, long stopNanos) throws InterruptedException {
-        var random = Seeds.stream(options.seed(), 1, -1);
-        while (true) {
-            long now = recorder.now();
-            if (now >= stopNanos) return;
-            Step step = schedule.next(new raftlab.harness.generator.Context(now, -1, options.concurrency(), random));
-            if (step instanceof Step.Done) return;
-            if (step instanceof Step.Wait wait) {
-                long sleepNanos = Math.min(wait.untilNanos(), stopNanos) - recorder.now();
-                if (sleepNanos > 0) Thread.sleep(sleepNanos / 1_000_000, (int) (sleepNanos % 1_000_000));
-            } else if (step instanceof Step.Emit emit) {
-                nemesis.apply(emit.op());
+    /** How often a real lab is asked who leads while an entry waits for {@code :on :leader-elected}. */
+    private static final long ELECTION_POLL_NANOS = 100_000_000L;
+
+    /** Plays the schedule on the wall clock until the time limit; what is still in force then is left to the final heal. */
+    private void runNemesis(SchedulePlayer player, long stopNanos) {
+        Thread self = Thread.currentThread();
+        recorder.onOkWrite(() -> LockSupport.unpark(self));
+        ElectionWatch elections = new ElectionWatch(control);
+        int watching = -1;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                long now = recorder.now();
+                if (now >= stopNanos) return;
+                SchedulePlayer.Action action = player.next(now, recorder.okWriteCount(), elections.count());
+                if (action instanceof SchedulePlayer.Done) return;
+                if (action instanceof SchedulePlayer.Start start) nemesis.start(start.entry());
+                else if (action instanceof SchedulePlayer.Stop stop) nemesis.stop(stop.entry());
+                else if (action instanceof SchedulePlayer.Wait wait) {
+                    long until = Math.min(wait.untilNanos(), stopNanos);
+                    if (wait.awaiting() == Trigger.LEADER_ELECTED) {
+                        if (wait.index() != watching) {
+                            elections.rebase();
+                            watching = wait.index();
+                        } else {
+                            elections.poll();
+                        }
+                        until = Math.min(until, recorder.now() + ELECTION_POLL_NANOS);
+                    }
+                    // An acknowledged write unparks this thread (onOkWrite above), so :after :ok-write fires at once.
+                    long park = until - recorder.now();
+                    if (park > 0) LockSupport.parkNanos(park);
+                }
             }
+        } finally {
+            recorder.onOkWrite(null);
         }
     }
 

@@ -58,6 +58,16 @@ public record TestOptions(String workload, String lab, int nodeCount, List<Strin
                 checkTimeLimit, bugs, leaveDbRunning, newOpTimeout, newLivenessBound, partitionShapes);
     }
 
+    public TestOptions withCheckTimeLimit(Duration limit) {
+        return new TestOptions(workload, lab, nodeCount, nodes, concurrency, timeLimit, rate, nemeses, nemesisInterval, seed,
+                limit, bugs, leaveDbRunning, opTimeout, livenessBound, partitionShapes);
+    }
+
+    public TestOptions withLeaveDbRunning(boolean leave) {
+        return new TestOptions(workload, lab, nodeCount, nodes, concurrency, timeLimit, rate, nemeses, nemesisInterval, seed,
+                checkTimeLimit, bugs, leave, opTimeout, livenessBound, partitionShapes);
+    }
+
     public TestOptions withSeed(long newSeed) {
         return new TestOptions(workload, lab, nodeCount, nodes, concurrency, timeLimit, rate, nemeses, nemesisInterval, newSeed,
                 checkTimeLimit, bugs, leaveDbRunning, opTimeout, livenessBound, partitionShapes);

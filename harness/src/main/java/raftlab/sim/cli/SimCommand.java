@@ -55,6 +55,7 @@ public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
     @Option(names = "--lease-reads", description = "Leaders serve reads from a lease instead of ReadIndex.") boolean leaseReads;
     @Option(names = "--keep-going", description = "Run to the end after an invariant violation, so the checker sees what a bug does.") boolean keepGoing;
     @Option(names = "--explain", description = "Narrate each decision (votes, commits, elections) with its reason.") boolean explain;
+    @Option(names = "--schedule", paramLabel = "FILE", description = "Play this fault schedule (a run's schedule.edn) instead of the one the seed draws for the nemesis flags.") Path schedule;
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the event trace as JSON lines.") Path trace;
     @Option(names = "--out", paramLabel = "DIR", description = "Write history.edn and history.jsonl here (with --seeds: of each failing seed, in DIR/seed-0x...).") Path out;
     @Option(names = "--bench", description = "Measure simulated events per second (5 and 101 nodes) and print a table and a JSON line.") boolean bench;
@@ -134,6 +135,12 @@ public final class SimCommand implements Callable<Integer>, BugOptions.Holder {
         b.keepGoing(keepGoing);
         b.explain(explain);
         b.traceFile(trace);
+        if (schedule != null) {
+            raftlab.harness.schedule.Schedule plan = raftlab.harness.schedule.ScheduleEdn.read(schedule);
+            plan.checkFits(n);
+            if (plan.kinds().contains(raftlab.harness.nemesis.FaultKind.MEMBER)) throw new IllegalArgumentException("the simulator cannot inject member faults; take them out of " + schedule);
+            b.schedule(plan);
+        }
         return b.build();
     }
 

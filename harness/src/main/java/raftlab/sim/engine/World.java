@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
-import raftlab.harness.generator.Context;
-import raftlab.harness.generator.Generator;
-import raftlab.harness.generator.Generators;
-import raftlab.harness.generator.Step;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.sim.SimLabControl;
 import raftlab.harness.nemesis.FaultKind;
 import raftlab.harness.nemesis.Nemesis;
-import raftlab.harness.nemesis.NemesisSchedule;
+import raftlab.harness.partition.PartitionShape;
+import raftlab.harness.schedule.Schedule;
+import raftlab.harness.schedule.ScheduleDraw;
+import raftlab.harness.schedule.SchedulePlayer;
+import raftlab.harness.schedule.Trigger;
 import raftlab.harness.runner.Seeds;
 import raftlab.sim.Faults;
 import raftlab.history.Op;
@@ -61,7 +61,13 @@ public final class World {
     private final Scenarios scenarios;
     /** The nemesis every lab shares, executing here through the sim lab's executor. */
     private final Nemesis nemesis;
-    private final List<FaultKind> nemesisKinds;
+    private final Schedule schedule;
+    private SchedulePlayer player;
+    /** What the schedule's current entry waits for; an election or an acknowledged write then steps it at once. */
+    private Trigger awaiting = Trigger.NONE;
+    /** Only the latest scheduled step of the schedule runs: a trigger's step supersedes the one waiting for the limit. */
+    private long stepToken;
+    private long elections;
     private final Invariants invariants;
     private final List<Violation> violations = new ArrayList<>();
     private boolean stopped;
@@ -108,7 +114,10 @@ public final class World {
         this.scenarios = new Scenarios(this, options, nemesisRandom);
         // The same streams as a real lab's runner: one seed, the same faults and targets.
         this.nemesis = new Nemesis(new SimLabControl(this, n), Seeds.stream(options.seed(), 99, -2), history);
-        this.nemesisKinds = nemesisKinds(options.faults());
+        this.schedule = options.schedule() != null ? options.schedule() : drawnSchedule(options);
+        history.onOkWrite(() -> {
+            if (awaiting == Trigger.OK_WRITE) scheduleStep(now);
+        });
         this.invariants = new Invariants(this);
     }
 
@@ -297,24 +306,44 @@ public final class World {
         return kinds;
     }
 
-    /** Runs the shared schedule in virtual time, as a real lab's runner does on the wall clock, until the time limit. */
-    private void startNemesis() {
-        if (nemesisKinds.isEmpty()) return;
+    /** The schedule a simulated run's seed draws for its faults, as a real lab's runner draws it for the same test. */
+    public static Schedule drawnSchedule(SimOptions options) {
         Duration limit = Duration.ofNanos(options.timeLimitMicros() * 1000);
-        Generator schedule = Generators.timeLimit(limit.toNanos(),
-                NemesisSchedule.forTest(nemesisKinds, Duration.ofNanos(options.nemesisIntervalMicros() * 1000), limit));
-        RandomGenerator random = Seeds.stream(options.seed(), 1, -1);
-        stepNemesis(schedule, random);
+        Duration interval = ScheduleDraw.effectiveInterval(Duration.ofNanos(options.nemesisIntervalMicros() * 1000), limit);
+        return ScheduleDraw.draw(nemesisKinds(options.faults()), PartitionShape.NAMED, interval, limit, options.nodeCount(),
+                Seeds.stream(options.seed(), 1, -1));
     }
 
-    private void stepNemesis(Generator schedule, RandomGenerator random) {
+    /** The schedule this run plays. */
+    public Schedule schedule() { return schedule; }
+
+    /** Plays the shared schedule in virtual time, as a real lab's runner does on the wall clock, until the time limit. */
+    private void startNemesis() {
+        if (schedule.entries().isEmpty()) return;
+        player = new SchedulePlayer(schedule, options.timeLimitMicros() * 1000);
+        stepNemesis();
+    }
+
+    private void scheduleStep(long timeMicros) {
+        long token = ++stepToken;
+        schedule(timeMicros, () -> {
+            if (token == stepToken) stepNemesis();
+        });
+    }
+
+    private void stepNemesis() {
         if (healed || stopped) return;
-        Step step = schedule.next(new Context(now * 1000, -1, options.concurrency(), random));
-        if (step instanceof Step.Emit emit) {
-            nemesis.apply(emit.op());
-            schedule(now, () -> stepNemesis(schedule, random));
-        } else if (step instanceof Step.Wait wait) {
-            schedule((wait.untilNanos() + 999) / 1000, () -> stepNemesis(schedule, random));
+        SchedulePlayer.Action action = player.next(now * 1000, history.okWriteCount(), elections);
+        awaiting = Trigger.NONE;
+        if (action instanceof SchedulePlayer.Start start) {
+            nemesis.start(start.entry());
+            scheduleStep(now);
+        } else if (action instanceof SchedulePlayer.Stop stop) {
+            nemesis.stop(stop.entry());
+            scheduleStep(now);
+        } else if (action instanceof SchedulePlayer.Wait wait) {
+            awaiting = wait.awaiting();
+            scheduleStep((wait.untilNanos() + 999) / 1000);
         }
     }
 
@@ -536,6 +565,8 @@ public final class World {
         }
         if (options.explain()) explain(node, "became leader of term " + term);
         scenarios.onLeaderElected(node.index);
+        elections++;
+        if (awaiting == Trigger.LEADER_ELECTED) scheduleStep(now);
     }
 
     void onCommit(SimNode node, long from, long to) {

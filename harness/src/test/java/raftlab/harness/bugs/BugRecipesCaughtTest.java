@@ -19,10 +19,10 @@ class BugRecipesCaughtTest {
     @CsvSource({
             "stale-reads, 1",
             "ack-on-append, 3",
-            "no-fsync, 1",
+            "no-fsync, 2",
             "lease-wall-clock, 2",
-            "forget-vote, 4",
-            "commit-old-term, 9",
+            "forget-vote, 1",
+            "commit-old-term, 1",
     })
     void switchIsCaughtAndControlIsValid(String name, long seed) {
         BugRecipe recipe = BugRecipes.forName(name);

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PartitionFlagsTest {
     @ParameterizedTest(name = "raftlab {0}")
     @CsvSource(delimiter = '|', value = {
-            "test --lab sim --nemesis partition-ring",
-            "test --lab sim --nemesis partition:n1,n2/n3,n4,n5",
+            "test --lab sim --nemesis partition:n1,n2/n3",
+            "test --lab sim --node-count 3 --nemesis partition:n1,n2/n3,n4,n5",
             "test --lab local --nemesis partition:n1,n2/n3",
             "test --lab local --nemesis partition:n1,n2/n3,n4,n5,n6",
             "test --lab local --nemesis partition-square",

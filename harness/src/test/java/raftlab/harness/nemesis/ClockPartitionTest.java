@@ -1,5 +1,9 @@
 package raftlab.harness.nemesis;
 
+import java.time.Duration;
+import raftlab.harness.schedule.FaultSpec;
+import raftlab.harness.schedule.ScheduleEntry;
+import raftlab.harness.schedule.Trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +20,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import raftlab.harness.generator.OpSpec;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.Grudge;
 import raftlab.harness.lab.HostLabControl;
@@ -55,7 +58,8 @@ class ClockPartitionTest {
     @Test void leaderClockStepsBackAroundTheCutAndTheStopUndoesBoth() {
         HistoryRecorder recorder = HistoryRecorder.onClock(() -> 0);
         Nemesis nemesis = new Nemesis(new HostLabControl(lab, 10_000), new SplittableRandom(7), recorder);
-        nemesis.apply(OpSpec.named(FaultKind.CLOCK_PARTITION.startF()));
+        ScheduleEntry entry = new ScheduleEntry(Duration.ZERO, Trigger.NONE, new FaultSpec.ClockPartition(Duration.ofSeconds(-90)), Duration.ofSeconds(5));
+        nemesis.start(entry);
         List<Op> history = recorder.snapshot();
         String started = String.valueOf(history.get(history.size() - 1).value());
 
@@ -64,13 +68,13 @@ class ClockPartitionTest {
         assertEquals("partition " + Partitions.isolate(List.of("n1", "n2", "n3", "n4", "n5"), "n3").drops(), lab.actions.get(1));
         long first = Long.parseLong(lab.actions.get(0).substring("clock n3 ".length()));
         long second = Long.parseLong(lab.actions.get(2).substring("clock n3 ".length()));
-        assertTrue(first <= -60_000 && first >= -300_000, "first step back " + first + " ms");
+        assertEquals(-90_000, first, "the first step back is the entry's offset");
         assertEquals(2 * first, second, "the second step goes back as far again");
         assertTrue(started.contains("isolate-leader n3"), started);
         assertEquals("clock-partition n3", nemesis.inForce());
 
         lab.actions.clear();
-        nemesis.apply(OpSpec.named(FaultKind.CLOCK_PARTITION.stopF()));
+        nemesis.stop(entry);
         assertTrue(lab.actions.contains("heal") && lab.actions.contains("reset clocks"), lab.actions.toString());
         assertEquals("", nemesis.inForce());
     }

@@ -11,13 +11,13 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import raftlab.harness.generator.Context;
-import raftlab.harness.generator.Generator;
-import raftlab.harness.generator.Generators;
-import raftlab.harness.generator.Step;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.Grudge;
 import raftlab.harness.lab.LabControl;
+import raftlab.harness.partition.PartitionShape;
+import raftlab.harness.schedule.Schedule;
+import raftlab.harness.schedule.ScheduleDraw;
+import raftlab.harness.schedule.SchedulePlayer;
 import raftlab.history.Op;
 
 /**
@@ -33,17 +33,21 @@ class NemesisOnRecordingLabTest {
         RecordingLab lab = new RecordingLab();
         Nemesis nemesis = new Nemesis(lab, new SplittableRandom(SEED), recorder);
         long limit = Duration.ofSeconds(10).toNanos();
-        Generator schedule = Generators.timeLimit(limit,
-                NemesisSchedule.forTest(List.of(FaultKind.KILL, FaultKind.PARTITION, FaultKind.PAUSE), Duration.ofSeconds(1), Duration.ofSeconds(10)));
-        SplittableRandom random = new SplittableRandom(SEED + 1);
+        Schedule schedule = ScheduleDraw.draw(List.of(FaultKind.KILL, FaultKind.PARTITION, FaultKind.PAUSE), PartitionShape.NAMED,
+                Duration.ofSeconds(1), Duration.ofSeconds(10), 5, new SplittableRandom(SEED + 1));
+        SchedulePlayer player = new SchedulePlayer(schedule, limit);
         List<String> applied = new ArrayList<>();
-        while (true) {
-            Step step = schedule.next(new Context(clock.get(), -1, 1, random));
-            if (step instanceof Step.Done) break;
-            if (step instanceof Step.Wait wait) clock.set(wait.untilNanos());
-            if (step instanceof Step.Emit emit) {
-                applied.add(emit.op().f());
-                nemesis.apply(emit.op());
+        while (clock.get() < limit) {
+            SchedulePlayer.Action action = player.next(clock.get(), 0, 0);
+            if (action instanceof SchedulePlayer.Done) break;
+            if (action instanceof SchedulePlayer.Wait wait) clock.set(wait.untilNanos());
+            if (action instanceof SchedulePlayer.Start start) {
+                applied.add(start.entry().fault().kind().startF());
+                nemesis.start(start.entry());
+            }
+            if (action instanceof SchedulePlayer.Stop stop) {
+                applied.add(stop.entry().fault().kind().stopF());
+                nemesis.stop(stop.entry());
             }
         }
         nemesis.healAll();
