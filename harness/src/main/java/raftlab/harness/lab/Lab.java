@@ -82,6 +82,9 @@ public interface Lab extends AutoCloseable {
 
     @Override default void close() { teardown(); }
 
-    /** The token the admin endpoints (add/remove member) accept on this lab's nodes. */
-    default String adminToken() { return "raftlab-admin"; }
+    /**
+     * The token the admin endpoints (add/remove member, transfer) accept on this lab's nodes: made at random by
+     * {@link #up}, as the cluster secret and the client token are, and handed to the nodes in a file.
+     */
+    default String adminToken() { throw new LabException(name() + " lab has no admin endpoints to call"); }
 }

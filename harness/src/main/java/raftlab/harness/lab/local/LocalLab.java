@@ -13,6 +13,7 @@ import raftlab.harness.lab.Grudge;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabException;
 import raftlab.harness.lab.LabNode;
+import raftlab.node.cli.SecretFiles;
 
 /**
  * Five (or N) network namespaces on this machine with one node process each. When
@@ -33,7 +34,7 @@ public final class LocalLab implements Lab {
     public LocalLab(LocalLayout layout, NodeLauncher launcher, String fakeTimeLibrary, boolean ownsNetwork) {
         this.layout = layout;
         this.network = new LocalNetwork(layout);
-        this.processes = new NodeProcesses(layout, launcher, fakeTimeLibrary, adminToken());
+        this.processes = new NodeProcesses(layout, launcher, fakeTimeLibrary);
         this.ownsNetwork = ownsNetwork;
     }
 
@@ -41,7 +42,33 @@ public final class LocalLab implements Lab {
 
     @Override public String name() { return "local"; }
 
-    @Override public List<LabNode> nodes() { return layout.nodes(); }
+    /** The layout's nodes, with the client token of the lab that is up (none before the first {@code up}). */
+    @Override public List<LabNode> nodes() {
+        String token = clientToken(layout);
+        return token == null ? layout.nodes() : layout.nodes().stream().map(n -> n.withClientToken(token)).toList();
+    }
+
+    /** The client token of the lab of this layout that is up, or null when none was made yet. */
+    public static String clientToken(LocalLayout layout) { return secret(layout.clientTokenFile(), "--client-token-file"); }
+
+    @Override public String adminToken() {
+        String token = secret(layout.adminTokenFile(), "--admin-token-file");
+        if (token == null) throw new LabException("the lab has no admin token yet (" + layout.adminTokenFile() + "); bring it up first");
+        return token;
+    }
+
+    /**
+     * A token of the lab from its file, read on every call: {@code up}, here or in another process
+     * ({@code raftlab lab up}), makes new ones, and a by-hand command must send the ones in force.
+     */
+    private static String secret(Path file, String option) {
+        if (!Files.exists(file)) return null;
+        try {
+            return SecretFiles.read(file, option);
+        } catch (RuntimeException e) {
+            throw new LabException(e.getMessage(), e);
+        }
+    }
 
     @Override public void up(List<String> bugs) {
         this.bugs = List.copyOf(bugs);
@@ -59,7 +86,7 @@ public final class LocalLab implements Lab {
             processes.setClock(node.id(), Duration.ZERO);
         }
         heal();
-        processes.newSecret();
+        processes.newSecrets();
         for (LabNode node : nodes()) processes.start(node.id(), this.bugs);
     }
 
