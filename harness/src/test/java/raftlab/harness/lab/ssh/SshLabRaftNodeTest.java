@@ -70,6 +70,14 @@ class SshLabRaftNodeTest {
         }
     }
 
+    /** The modes of the node's secrets directory and of the files in it, as {@code stat} prints them ({@code 700 secrets}). */
+    private static String secretModes(SshLab lab, LabNode node) {
+        String secrets = lab.options().remoteDir() + "/" + node.id() + "/secrets";
+        try (SshHost host = new SshHost(node.id(), node.host(), lab.options())) {
+            return host.run("cd " + secrets + " && stat -c '%a %n' . *", Duration.ofSeconds(20)).stdout();
+        }
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -122,6 +130,8 @@ class SshLabRaftNodeTest {
                 assertTrue(line.contains("--client-token-file") && line.contains("--admin-token-file") && line.contains("--cluster-secret-file"), line);
                 assertFalse(line.contains(token) || line.contains(lab.adminToken()) || line.contains("--admin-token "),
                         node.id() + "'s command line, which ps shows to every user, holds a token: " + line);
+                assertEquals(List.of("600 admin-token", "600 client-token", "600 cluster-secret", "700 ."),
+                        secretModes(lab, node).lines().map(String::strip).sorted().toList(), node.id() + "'s secrets are its owner's alone");
             }
 
             lab.killNode(first.id());
