@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -39,6 +40,10 @@ public final class SshLab implements Lab {
     private static final Logger LOG = Logger.getLogger(SshLab.class.getName());
     public static final int PEER_PORT = 7001;
     public static final int CLIENT_PORT = 8001;
+    /** The names of the secret files on each host ({@code <dir>/secrets/NAME}) and in a lab's state directory. */
+    private static final String CLUSTER_SECRET = "cluster-secret";
+    private static final String CLIENT_TOKEN = "client-token";
+    private static final String ADMIN_TOKEN = "admin-token";
     /** How long one command may take on a host; emulated VMs on a busy machine need more (RAFTLAB_SSH_COMMAND_TIMEOUT). */
     private final Duration commandTimeout;
 
@@ -66,11 +71,6 @@ public final class SshLab implements Lab {
     private record Tokens(String client, String admin) {
         @Override public String toString() { return "Tokens[(hidden)]"; }
     }
-
-    /** The names of the secret files on each host ({@code <dir>/secrets/NAME}) and in a lab's state directory. */
-    private static final String CLUSTER_SECRET = "cluster-secret";
-    private static final String CLIENT_TOKEN = "client-token";
-    private static final String ADMIN_TOKEN = "admin-token";
 
     /**
      * @param binary        the jar to upload and the main class to run (raft-node, or the stand-in)
@@ -241,6 +241,18 @@ public final class SshLab implements Lab {
         }
         Tokens made = new Tokens(SecretFiles.random(), SecretFiles.random());
         List<Path> secrets = newSecretFiles(made);
+        try {
+            prepareHosts(digest, faketime, secrets);
+        } finally {
+            deleteLocalCopies(secrets);
+        }
+        tokens = made;
+        parallel.map(hosts, h -> { startNode(h.name()); return null; });
+        LOG.info(() -> "ssh lab up: " + nodes.stream().map(n -> n.id() + "=" + n.host()).collect(Collectors.joining(", ")));
+    }
+
+    /** Every host at once: an earlier run's node stopped and its data wiped, the chains in place, the jar and the secrets there. */
+    private void prepareHosts(String digest, boolean faketime, List<Path> secrets) {
         parallel.map(hosts, h -> {
             String d = dir(h.name());
             // One round trip: stop a node an earlier run left, wipe its data, install the chains, print the jar's digest.
@@ -253,10 +265,6 @@ public final class SshLab implements Lab {
             if (faketime) setClockOffset(h.name(), Duration.ZERO);
             return null;
         });
-        deleteLocalCopies(secrets);
-        tokens = made;
-        parallel.map(hosts, h -> { startNode(h.name()); return null; });
-        LOG.info(() -> "ssh lab up: " + nodes.stream().map(n -> n.id() + "=" + n.host()).collect(Collectors.joining(", ")));
     }
 
     /**
@@ -303,10 +311,11 @@ public final class SshLab implements Lab {
         try {
             Path dir = Files.createTempDirectory("raftlab-secret-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             dir.toFile().deleteOnExit();
+            Map<String, String> secrets = new TreeMap<>(Map.of(CLUSTER_SECRET, SecretFiles.random(), CLIENT_TOKEN, tokens.client(),
+                    ADMIN_TOKEN, tokens.admin()));
             List<Path> files = new ArrayList<>();
-            for (String[] named : List.of(new String[] {CLUSTER_SECRET, SecretFiles.random()}, new String[] {CLIENT_TOKEN, tokens.client()},
-                    new String[] {ADMIN_TOKEN, tokens.admin()})) {
-                Path file = SecretFiles.write(dir.resolve(named[0]), named[1]);
+            for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                Path file = SecretFiles.write(dir.resolve(secret.getKey()), secret.getValue());
                 file.toFile().deleteOnExit();
                 files.add(file);
             }
