@@ -42,7 +42,10 @@ public final class LocalLab implements Lab {
 
     @Override public String name() { return "local"; }
 
-    /** The layout's nodes, with the client token of the lab that is up (none before the first {@code up}). */
+    /**
+     * The layout's nodes, with the client token of the lab that is up (none before the first {@code up}). The lab's
+     * own loops use the layout's nodes: they need only ids and addresses, and must work whatever the token file says.
+     */
     @Override public List<LabNode> nodes() {
         String token = clientToken(layout);
         return token == null ? layout.nodes() : layout.nodes().stream().map(n -> n.withClientToken(token)).toList();
@@ -75,7 +78,7 @@ public final class LocalLab implements Lab {
         tornDown = false;
         if (ownsNetwork) network.up();
         else if (!network.exists()) throw new LabException("the lab network " + layout.controlNamespace() + " does not exist; run raftlab lab up first");
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             processes.kill(node.id());
             deleteRecursively(layout.nodeDir(node.id()));
             try {
@@ -87,7 +90,7 @@ public final class LocalLab implements Lab {
         }
         heal();
         processes.newSecrets();
-        for (LabNode node : nodes()) processes.start(node.id(), this.bugs);
+        for (LabNode node : layout.nodes()) processes.start(node.id(), this.bugs);
     }
 
     /**
@@ -114,7 +117,7 @@ public final class LocalLab implements Lab {
     @Override public OptionalLong pid(String id) { return processes.pid(id); }
 
     @Override public void partition(Grudge grudge) {
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             List<String> from = new ArrayList<>();
             for (String other : grudge.dropsFrom(node.id())) from.add(layout.address(layout.indexOf(other)));
             network.setPartition(layout.namespaceOf(node.id()), from);
@@ -123,11 +126,11 @@ public final class LocalLab implements Lab {
 
     @Override public void dropPackets(double fraction) {
         if (fraction < 0 || fraction > 1) throw new LabException("a packet-loss fraction is between 0 and 1, not " + fraction);
-        for (LabNode node : nodes()) network.setLoss(layout.namespaceOf(node.id()), fraction);
+        for (LabNode node : layout.nodes()) network.setLoss(layout.namespaceOf(node.id()), fraction);
     }
 
     @Override public void heal() {
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             network.setPartition(layout.namespaceOf(node.id()), List.of());
             network.setLoss(layout.namespaceOf(node.id()), 0);
         }
@@ -139,11 +142,11 @@ public final class LocalLab implements Lab {
     }
 
     @Override public void resetClocks() {
-        for (LabNode node : nodes()) processes.setClock(node.id(), Duration.ZERO);
+        for (LabNode node : layout.nodes()) processes.setClock(node.id(), Duration.ZERO);
     }
 
     @Override public void fetchLogs(Path dir) {
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             Path log = layout.logFile(node.id());
             if (!Files.exists(log)) continue;
             try {
@@ -158,7 +161,7 @@ public final class LocalLab implements Lab {
     @Override public synchronized void teardown() {
         if (tornDown) return;
         tornDown = true;
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             try {
                 processes.kill(node.id());
             } catch (RuntimeException e) {
