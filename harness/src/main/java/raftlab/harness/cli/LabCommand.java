@@ -76,7 +76,9 @@ public final class LabCommand implements Callable<Integer> {
                                 + " pid " + lab.pid(node.id()).orElse(-1) + ", log " + layout.logFile(node.id()));
                     }
                     System.out.println("control namespace " + layout.controlNamespace() + " at " + layout.controlAddress()
-                            + " (try: ip netns exec " + layout.controlNamespace() + " curl http://" + layout.address(1) + ":" + LocalLayout.CLIENT_PORT + "/status)");
+                            + " (try: ip netns exec " + layout.controlNamespace() + " curl http://" + layout.address(1) + ":" + LocalLayout.CLIENT_PORT + "/health)");
+                    System.out.println("every other path needs the lab's client token (Authorization: Bearer TOKEN) from " + layout.clientTokenFile()
+                            + "; raftlab lab kv sends it");
                     System.out.println("remove it with: raftlab lab down" + (prefix.equals(LocalLayout.DEFAULT_PREFIX) ? "" : " --lab-prefix " + prefix));
                     return 0;
                 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import raftlab.harness.client.ClientAuthorization;
 import raftlab.harness.client.HttpConnection;
 import raftlab.harness.client.HttpResponse;
 import raftlab.harness.client.NotSentException;
@@ -75,7 +76,7 @@ public final class LabKvCommand implements Callable<Integer> {
         for (int hop = 0; ; hop++) {
             HttpResponse response;
             try (HttpConnection connection = new HttpConnection(host, port, Math.min(2000, timeoutMillis))) {
-                response = connection.exchange(request.method(), path, body, Map.of(), timeoutMillis);
+                response = connection.exchange(request.method(), path, body, ClientAuthorization.with(Map.of(), asked.clientToken()), timeoutMillis);
             } catch (NotSentException e) {
                 return KvAnswer.notSent(who, host + ":" + port + ": " + e.getMessage());
             } catch (SocketTimeoutException e) {

@@ -28,6 +28,7 @@ final class LabSshUpDown {
                 SshLab lab = SshLab.fromEnvironment(options, standIn);
                 lab.up(bugs);
                 Files.createDirectories(dir);
+                lab.saveTokens(dir);
                 Properties p = new Properties();
                 p.setProperty("clockMode", options.clockMode().name());
                 try (var out = Files.newOutputStream(dir.resolve("lab.properties"))) {
@@ -35,7 +36,8 @@ final class LabSshUpDown {
                 }
                 new FaultsFile(dir).write(FaultsInForce.fresh(bugs, standIn));
                 for (LabNode node : lab.nodes()) System.out.println(node.id() + " on " + node.host() + " pid " + lab.pid(node.id()).orElse(-1));
-                System.out.println("faults are recorded in " + dir + "; remove the nodes with: raftlab lab down --lab ssh and the same hosts");
+                System.out.println("faults are recorded in " + dir + ", and the client token the nodes ask for (Authorization: Bearer TOKEN) in "
+                        + SshLab.clientTokenFile(dir) + "; remove the nodes with: raftlab lab down --lab ssh and the same hosts");
                 return 0;
             }
             case "down" -> {
@@ -47,7 +49,9 @@ final class LabSshUpDown {
                 for (String id : record.read().clocks().keySet()) lab.setClockOffset(id, java.time.Duration.ZERO);
                 // Not leaving the nodes running: teardown resumes, heals, kills the nodes and removes their files.
                 lab.teardown();
-                for (String name : List.of("faults.properties", "faults.lock", "lab.properties")) Files.deleteIfExists(dir.resolve(name));
+                List<String> files = new java.util.ArrayList<>(List.of("faults.properties", "faults.lock", "lab.properties"));
+                files.addAll(SshLab.tokenFileNames());
+                for (String name : files) Files.deleteIfExists(dir.resolve(name));
                 Files.deleteIfExists(dir);
                 System.out.println("the ssh lab's nodes, rules and files are removed from " + options.hosts().size() + " hosts");
                 return 0;

@@ -36,7 +36,7 @@ public final class LabStatusCommand implements Callable<Integer> {
             System.out.println("namespaces: " + String.join(" ", namespaces.stream().sorted().toList()));
             FaultsInForce faults = new FaultsFile(layout.dir()).read();
             LocalLab lab = new LocalLab(layout, NodeLauncher.standIn(), "", false);
-            for (LabNode node : lab.nodes()) {
+            for (LabNode node : layout.nodes()) {
                 OptionalLong pid = lab.pid(node.id());
                 String process = pid.isEmpty() ? "not running" : (stopped(pid.getAsLong()) ? "paused" : "running") + ", pid " + pid.getAsLong();
                 System.out.println(node.id() + " at " + node.host() + ": " + process + clock(layout.clockFile(node.id())));

@@ -72,6 +72,7 @@ final class LabTarget {
             FaultsFile file = new FaultsFile(dir);
             SshLab sshLab = SshLab.fromEnvironment(options, file.read().standIn());
             sshLab.adoptRunning(file.read().bugs());
+            sshLab.adoptTokens(dir);
             return new Opened(sshLab, file, Optional.empty());
         }
         LocalLayout layout = layout();
@@ -107,10 +108,10 @@ final class LabTarget {
         }
     }
 
-    /** The node {@code id} of the layout; a node the lab does not have is bad input (254), not a lab failure. */
+    /** The node {@code id} of the layout, with the lab's client token; a node the lab does not have is bad input (254), not a lab failure. */
     static raftlab.harness.lab.LabNode node(LocalLayout layout, String id) {
         try {
-            return layout.nodes().get(layout.indexOf(id) - 1);
+            return layout.nodes().get(layout.indexOf(id) - 1).withClientToken(LocalLab.clientToken(layout));
         } catch (LabException e) {
             throw new IllegalArgumentException(e.getMessage() + "; its nodes are n1..n" + layout.nodeCount());
         }

@@ -10,12 +10,20 @@ import raftlab.history.OpType;
  * 503 not appended anywhere (fail); 504 appended, fate unknown (info); 400/404/413/431/422 bad input
  * (fail); anything else, such as 500, unknown (info). Both the network client and the simulator's
  * client use it, so an answer means the same in every lab. A 307 is not an answer: clients follow it.
+ *
+ * <p>A 401 says the node refused the client token, which means the lab and the harness disagree on
+ * it: a broken lab, not a property of the cluster. It is recorded as info with its own error,
+ * {@code client-token-refused}, never as a fail, so that a run whose every request was refused cannot
+ * pass for a run of failed operations; its liveness probe fails and names the error.
  */
 public final class Answers {
     private Answers() {}
 
     /** Redirects a client follows before it gives up: only a leader appends, and a leader answers itself. */
     public static final int MAX_REDIRECTS = 3;
+
+    /** The error of an operation the node answered 401: it refused the lab's client token. */
+    public static final String CLIENT_TOKEN_REFUSED = "client-token-refused";
 
     /** A node answered {@code status} (not 307); {@code read} is the value of a 200 read (null when absent). */
     public static Completion answered(OpSpec op, int status, Object read, String node) {
@@ -27,7 +35,11 @@ public final class Answers {
                 case 422 -> "request-seq-reused";
                 default -> "http-" + status;
             }, node);
-            case INFO -> info(op, status == 504 ? "timeout" : "http-" + status, node);
+            case INFO -> info(op, switch (status) {
+                case 504 -> "timeout";
+                case 401 -> CLIENT_TOKEN_REFUSED;
+                default -> "http-" + status;
+            }, node);
             case INVOKE -> throw new IllegalArgumentException("an answer is never an invocation");
         };
     }

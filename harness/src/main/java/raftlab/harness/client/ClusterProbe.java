@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import raftlab.harness.lab.LabException;
 import raftlab.harness.lab.LabNode;
 
 /** Asks nodes' {@code GET /status} who leads; used by nemeses that target the leader. */
@@ -36,14 +37,32 @@ public final class ClusterProbe {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The node's {@code GET /status}, or empty when it does not answer 200 in time.
+     *
+     * @throws LabException when the node refuses the lab's client token (401): a lab whose nodes and clients disagree
+     *                      on it is broken, and "no leader" would hide that
+     */
     public static Optional<JsonNode> status(LabNode node, int timeoutMillis) {
+        HttpResponse response;
         try (HttpConnection connection = new HttpConnection(node.host(), node.clientPort(), timeoutMillis)) {
-            HttpResponse response = connection.exchange("GET", "/status", null, Map.of(), timeoutMillis);
-            if (response.status() != 200) return Optional.empty();
-            return Optional.ofNullable(JSON.readTree(response.body()));
+            response = connection.exchange("GET", "/status", null, ClientAuthorization.with(Map.of(), node.clientToken()), timeoutMillis);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+        if (response.status() == 401) throw tokenRefused(node);
+        if (response.status() != 200) return Optional.empty();
+        try {
+            return Optional.ofNullable(JSON.readTree(response.body()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static LabException tokenRefused(LabNode node) {
+        return new LabException(node.id() + " refused the lab's client token (401)" + (node.clientToken() == null
+                ? ": it asks for one and this lab has none; bring the lab up again from this raftlab"
+                : "; the lab's nodes were started with another token: bring the lab up again"));
     }
 
     /**
@@ -77,11 +96,14 @@ public final class ClusterProbe {
         return waiting;
     }
 
-    /** POSTs a JSON body to an admin path with the lab's token; returns the status code, or -1 when unreachable. */
-    public static int admin(LabNode node, String path, String jsonBody, String token, int timeoutMillis) {
+    /**
+     * POSTs a JSON body to an admin path with the lab's admin token (and the node's client token, which every
+     * path but {@code /health} asks for); returns the status code, or -1 when unreachable.
+     */
+    public static int admin(LabNode node, String path, String jsonBody, String adminToken, int timeoutMillis) {
         try (HttpConnection connection = new HttpConnection(node.host(), node.clientPort(), timeoutMillis)) {
             HttpResponse response = connection.exchange("POST", path, jsonBody.getBytes(StandardCharsets.UTF_8),
-                    Map.of("Authorization", "Bearer " + token, "Admin-Token", token), timeoutMillis);
+                    ClientAuthorization.with(Map.of("Admin-Token", adminToken), node.clientToken()), timeoutMillis);
             return response.status();
         } catch (IOException | RuntimeException e) {
             return -1;

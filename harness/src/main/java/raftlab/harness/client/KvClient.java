@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import raftlab.harness.generator.OpSpec;
 import raftlab.harness.lab.LabNode;
 
@@ -21,6 +23,8 @@ import raftlab.harness.lab.LabNode;
  */
 public final class KvClient implements Client {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(KvClient.class.getName());
+    private static final AtomicBoolean TOKEN_WARNED = new AtomicBoolean();
 
     private final LabNode home;
     private final List<LabNode> others;
@@ -63,7 +67,9 @@ public final class KvClient implements Client {
             }
             default -> throw new IllegalArgumentException("unknown operation " + op.f());
         }
-        Map<String, String> headers = Map.of("Client-Id", clientId, "Request-Seq", Long.toString(++sequence));
+        // Every node of a lab has the same token, so the header holds after a redirect too.
+        Map<String, String> headers = ClientAuthorization.with(Map.of("Client-Id", clientId, "Request-Seq", Long.toString(++sequence)),
+                home.clientToken());
         String host = home.host();
         int port = home.clientPort();
         String node = home.id();
@@ -92,6 +98,7 @@ public final class KvClient implements Client {
             }
 
             int status = response.status();
+            if (status == 401) warnOnce(node, response);
             if (status != 307) return status == 200 && op.f().equals("read") ? read(op, response, node) : Answers.answered(op, status, null, node);
             URI location = redirect(response);
             if (location == null) return Answers.redirectedAway(op, "redirect-without-location", node);
@@ -103,6 +110,19 @@ public final class KvClient implements Client {
         }
         // Redirected over and over: no node appended the entry (only a leader appends, and it answers itself).
         return Answers.redirectedAway(op, "too-many-redirects", node);
+    }
+
+    /**
+     * A refused token is the lab's fault, not the cluster's: said once in the log (raftlab.log) with the node's reason,
+     * while every refused operation is recorded as {@link Answers#CLIENT_TOKEN_REFUSED}.
+     */
+    private static void warnOnce(String node, HttpResponse response) {
+        if (TOKEN_WARNED.compareAndSet(false, true)) {
+            String said = response.bodyText().strip().replaceAll("\\s+", " ");
+            LOG.warning(node + " refused the harness's client token (401: " + (said.length() > 300 ? said.substring(0, 300) + "..." : said)
+                    + "); the lab's nodes and its clients disagree on the token, and every refused operation is recorded as info "
+                    + Answers.CLIENT_TOKEN_REFUSED);
+        }
     }
 
     private static Completion read(OpSpec op, HttpResponse response, String node) {

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 /**
  * Where the nodes of a campaign run, and the only way the harness touches them: the local lab
  * (network namespaces on this machine), the ssh lab (real hosts or VMs) and, for symmetry, the
- * simulator. Nemeses call these methods; clients only read {@link #nodes()} to find the client API.
+ * simulator. Nemeses call these methods; clients only read {@link #nodes()} to find the client API and the token it asks for.
  *
  * <p>Every method either does what it says or throws {@link LabException} with one sentence.
  * Processes are signalled by the pid the lab recorded when it started them, never by name.
@@ -20,13 +20,17 @@ public interface Lab extends AutoCloseable {
     /** A short name for logs: {@code local}, {@code ssh}. */
     String name();
 
-    /** The nodes of the cluster, in id order (n1, n2, ...). Known before {@link #up()}. */
+    /**
+     * The nodes of the cluster, in id order (n1, n2, ...). Known before {@link #up()}; each carries the client token
+     * of the lab that is up, which {@link #up()} makes afresh, so ask again after it.
+     */
     List<LabNode> nodes();
 
     /**
-     * Prepares the hosts (network, packages, binaries, empty data directories) and starts every
-     * node with the given raft-node bug switches (names without {@code --bug-}, such as
-     * {@code stale-reads}; empty for a correct cluster).
+     * Prepares the hosts (network, packages, binaries, empty data directories, a random cluster
+     * secret, client token and admin token in owner-only files) and starts every node with the
+     * given raft-node bug switches (names without {@code --bug-}, such as {@code stale-reads};
+     * empty for a correct cluster).
      */
     void up(List<String> bugs);
 
@@ -82,6 +86,9 @@ public interface Lab extends AutoCloseable {
 
     @Override default void close() { teardown(); }
 
-    /** The token the admin endpoints (add/remove member) accept on this lab's nodes. */
-    default String adminToken() { return "raftlab-admin"; }
+    /**
+     * The token the admin endpoints (add/remove member, transfer) accept on this lab's nodes: made at random by
+     * {@link #up}, as the cluster secret and the client token are, and handed to the nodes in a file.
+     */
+    default String adminToken() { throw new LabException(name() + " lab has no admin endpoints to call"); }
 }

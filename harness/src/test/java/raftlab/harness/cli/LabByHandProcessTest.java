@@ -1,6 +1,7 @@
 package raftlab.harness.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -71,18 +72,62 @@ class LabByHandProcessTest {
         return run;
     }
 
+    /** Runs {@code script} with bash inside the lab's control namespace; its standard output. */
+    private static String inControlNamespace(String script) throws IOException, InterruptedException {
+        String control = PREFIX.equals("n") ? "raftlab-ctl" : PREFIX + "-ctl";
+        Process process = new ProcessBuilder("ip", "netns", "exec", control, "bash", "-c", script).redirectErrorStream(true).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "bash in " + control + " did not finish");
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
     @AfterEach void down() throws Exception {
         if (labMade) assertEquals(0, raftlab("lab", "down").exit(), "the lab must come down");
     }
 
-    @Test void aMinorityDoesNotCommitAndHealingRestoresIt() throws Exception {
+    private static void assumeLabPossible() {
         assumeTrue(Prerequisites.isRoot(), "not root: the local lab needs network namespaces");
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")) || Files.isExecutable(Path.of("/usr/bin/ip")),
                 "iproute2 is not installed");
         assumeTrue(Prerequisites.fakeTimeLibrary() != null, "libfaketime is not installed");
         Path jar = HOME.resolve("raft-node/target/raft-node-0.1.0-SNAPSHOT-all.jar");
         assumeTrue(Files.isRegularFile(jar), "raft-node is not built (" + jar + ")");
+    }
 
+    /**
+     * The lab makes a client token and an admin token and gives them to its nodes as files: lab kv (which sends the
+     * token) is served, a request without it is refused with 401, and no node's command line, which ps shows to every
+     * user, holds either token.
+     */
+    @Test void theNodesAskForTheLabsClientTokenAndNoCommandLineHoldsAToken() throws Exception {
+        assumeLabPossible();
+        labMade = true;
+        Run up = raftlab("lab", "up");
+        assertEquals(0, up.exit(), up.toString());
+        assertEquals(0, untilDone("lab", "kv", "n1", "put", "k", "0", "--follow").exit(), "the lab never served its own client");
+
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "raftlab-lab-" + PREFIX);
+        String clientToken = Files.readString(dir.resolve("client-token")).strip();
+        String adminToken = Files.readString(dir.resolve("admin-token")).strip();
+        for (String file : List.of("cluster-secret", "client-token", "admin-token")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))), file);
+        }
+        for (int i = 1; i <= 5; i++) {
+            String pid = Files.readString(dir.resolve("n" + i + ".pid")).strip();
+            String line = new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+            assertTrue(line.contains("--client-token-file " + dir.resolve("client-token")), line);
+            assertTrue(line.contains("--admin-token-file " + dir.resolve("admin-token")), line);
+            assertFalse(line.contains(clientToken) || line.contains(adminToken) || line.contains("--admin-token "),
+                    "n" + i + "'s command line holds a token: " + line);
+        }
+        // A client of the lab's network without the token: bash's /dev/tcp, so nothing beyond bash is needed.
+        String answer = inControlNamespace("exec 3<>/dev/tcp/" + SUBNET + ".1/8000; printf 'GET /kv/k HTTP/1.1\\r\\nHost: n1\\r\\n"
+                + "Connection: close\\r\\n\\r\\n' >&3; head -1 <&3");
+        assertTrue(answer.startsWith("HTTP/1.1 401"), "a request without the token must be refused: " + answer);
+    }
+
+    @Test void aMinorityDoesNotCommitAndHealingRestoresIt() throws Exception {
+        assumeLabPossible();
         labMade = true;
         Run up = raftlab("lab", "up");
         assertEquals(0, up.exit(), up.toString());

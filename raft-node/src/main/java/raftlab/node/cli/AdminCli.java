@@ -35,7 +35,9 @@ public final class AdminCli implements Runnable {
             var endpoints = nodes.endpoints();
             if (anyNode) endpoints = endpoints.subList(0, 1);
             try (KvClient client = new KvClient(endpoints, (int) timeoutMillis)) {
-                HttpConnection.Response r = client.call("POST", "/admin/" + action, Map.of("Admin-Token", secret), body == null ? "{}" : body, timeoutMillis);
+                Map<String, String> headers = new java.util.LinkedHashMap<>(nodes.authorization());
+                headers.put("Admin-Token", secret);
+                HttpConnection.Response r = client.call("POST", "/admin/" + action, headers, body == null ? "{}" : body, timeoutMillis);
                 System.out.println(r.body().trim());
                 return r.status() == 200 ? 0 : r.status() == 504 ? 2 : 1;
             }

@@ -36,6 +36,7 @@ public final class KvCommand implements Runnable {
 
         int call(String method, String key, String body) throws Exception {
             Map<String, String> headers = new LinkedHashMap<>();
+            headers.putAll(nodes.authorization());
             if (clientId != null) headers.put("Client-Id", clientId);
             if (seq != null) headers.put("Request-Seq", Long.toString(seq));
             String path = "/kv/" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20") + (method.equals("POST") ? "/cas" : "");

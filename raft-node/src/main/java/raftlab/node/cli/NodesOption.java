@@ -1,7 +1,9 @@
 package raftlab.node.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import raftlab.node.client.KvClient;
 import raftlab.node.transport.PeerAddress;
@@ -15,6 +17,16 @@ public final class NodesOption {
     @Option(names = "--peers", split = ",", paramLabel = "ID=HOST:PEERPORT:CLIENTPORT",
             description = "The cluster as given to 'raft-node run --peers'; the client ports are used.")
     List<String> peers = new ArrayList<>();
+
+    @Option(names = "--client-token-file", paramLabel = "FILE",
+            description = "A file (chmod 600) with the token the nodes were started with (run --client-token-file); sent as 'Authorization: Bearer TOKEN'.")
+    Path clientTokenFile;
+
+    /** The header that carries the client token, or none without {@code --client-token-file}. */
+    public Map<String, String> authorization() {
+        if (clientTokenFile == null) return Map.of();
+        return Map.of("Authorization", "Bearer " + SecretFiles.read(clientTokenFile, "--client-token-file"));
+    }
 
     /** The endpoints with their node ids where known (ids are null for --nodes). */
     public record Target(String id, KvClient.Endpoint endpoint) {}

@@ -9,7 +9,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin NodesOption nodes;
 
     @Override public Integer call() {
-        System.out.print(StatusTable.render(nodes.targets()));
+        System.out.print(StatusTable.render(nodes.targets(), nodes.authorization()));
         return 0;
     }
 }

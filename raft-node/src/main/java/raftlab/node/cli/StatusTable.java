@@ -10,7 +10,8 @@ import raftlab.node.client.HttpConnection;
 final class StatusTable {
     private StatusTable() {}
 
-    static String render(List<NodesOption.Target> targets) {
+    /** One row per node; {@code headers} carry the client token when the nodes ask for one. */
+    static String render(List<NodesOption.Target> targets, Map<String, String> headers) {
         StringBuilder out = new StringBuilder();
         String format = "%-6s %-22s %-10s %6s %-6s %9s %9s %9s %9s %9s  %s%n";
         out.append(String.format(format, "id", "address", "role", "term", "leader", "commit", "applied", "first", "last", "snapshot", "bugs"));
@@ -18,7 +19,12 @@ final class StatusTable {
         for (NodesOption.Target t : targets) {
             String address = t.endpoint().toString();
             try (HttpConnection c = new HttpConnection(t.endpoint().host(), t.endpoint().port(), 1000)) {
-                HttpConnection.Response r = c.request("GET", "/status", Map.of(), null);
+                HttpConnection.Response r = c.request("GET", "/status", headers, null);
+                if (r.status() == 401) {
+                    out.append(String.format(format, t.id() == null ? "?" : t.id(), address, "401", "", "", "", "", "", "", "",
+                            headers.isEmpty() ? "asks for a client token: add --client-token-file" : "refused the client token"));
+                    continue;
+                }
                 JsonNode s = mapper.readTree(r.body());
                 String role = s.path("role").asText() + (s.path("stopped").isNull() || s.path("stopped").isMissingNode() ? "" : "(stopped)");
                 StringBuilder bugs = new StringBuilder();

@@ -15,8 +15,9 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override public Integer call() throws InterruptedException {
         var targets = nodes.targets();
+        var authorization = nodes.authorization();
         while (true) {
-            String table = StatusTable.render(targets);
+            String table = StatusTable.render(targets, authorization);
             System.out.print("\033[H\033[2J" + LocalTime.now().withNano(0) + "  (Ctrl-C to stop)\n\n" + table);
             System.out.flush();
             Thread.sleep(intervalMillis);

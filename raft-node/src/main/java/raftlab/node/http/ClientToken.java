@@ -12,7 +12,8 @@ final class ClientToken {
         String given = request.header("Authorization");
         String expected = "Bearer " + token;
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new KvRequests.Refused(401, "this node needs a client token; send 'Authorization: Bearer TOKEN' with the token of its --client-token-file");
+            throw new KvRequests.Refused(401, "this node needs a client token; send 'Authorization: Bearer TOKEN' with the token of its --client-token-file"
+                    + " (raft-node kv, status and admin: --client-token-file FILE)");
         }
     }
 }

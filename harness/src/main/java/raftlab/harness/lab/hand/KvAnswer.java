@@ -27,6 +27,9 @@ public record KvAnswer(int exitCode, String line) {
                     + (leader == null ? "the leader" : leader) + ", or add --follow)");
             case 409 -> new KvAnswer(1, node + " answered 409, the compare-and-set found another value" + said);
             case 503 -> new KvAnswer(1, node + " answered 503, no leader known, nothing was done" + said);
+            // The history records it as info client-token-refused (a broken lab, not a failed operation); a person can be told more.
+            case 401 -> new KvAnswer(1, node + " answered 401, it refused the lab's client token, nothing was done" + said
+                    + " (the nodes run with another token than the lab's files hold; bring the lab up again)");
             // Every other status means what the history would record for it (Answers.outcome).
             default -> switch (Answers.outcome(status)) {
                 case OK -> new KvAnswer(0, node + " answered " + status + said);

@@ -13,6 +13,7 @@ import raftlab.harness.lab.Grudge;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabException;
 import raftlab.harness.lab.LabNode;
+import raftlab.node.cli.SecretFiles;
 
 /**
  * Five (or N) network namespaces on this machine with one node process each. When
@@ -33,7 +34,7 @@ public final class LocalLab implements Lab {
     public LocalLab(LocalLayout layout, NodeLauncher launcher, String fakeTimeLibrary, boolean ownsNetwork) {
         this.layout = layout;
         this.network = new LocalNetwork(layout);
-        this.processes = new NodeProcesses(layout, launcher, fakeTimeLibrary, adminToken());
+        this.processes = new NodeProcesses(layout, launcher, fakeTimeLibrary);
         this.ownsNetwork = ownsNetwork;
     }
 
@@ -41,14 +42,43 @@ public final class LocalLab implements Lab {
 
     @Override public String name() { return "local"; }
 
-    @Override public List<LabNode> nodes() { return layout.nodes(); }
+    /**
+     * The layout's nodes, with the client token of the lab that is up (none before the first {@code up}). The lab's
+     * own loops use the layout's nodes: they need only ids and addresses, and must work whatever the token file says.
+     */
+    @Override public List<LabNode> nodes() {
+        String token = clientToken(layout);
+        return token == null ? layout.nodes() : layout.nodes().stream().map(n -> n.withClientToken(token)).toList();
+    }
+
+    /** The client token of the lab of this layout that is up, or null when none was made yet. */
+    public static String clientToken(LocalLayout layout) { return secret(layout.clientTokenFile(), "--client-token-file"); }
+
+    @Override public String adminToken() {
+        String token = secret(layout.adminTokenFile(), "--admin-token-file");
+        if (token == null) throw new LabException("the lab has no admin token yet (" + layout.adminTokenFile() + "); bring it up first");
+        return token;
+    }
+
+    /**
+     * A token of the lab from its file, read on every call: {@code up}, here or in another process
+     * ({@code raftlab lab up}), makes new ones, and a by-hand command must send the ones in force.
+     */
+    private static String secret(Path file, String option) {
+        if (!Files.exists(file)) return null;
+        try {
+            return SecretFiles.read(file, option);
+        } catch (RuntimeException e) {
+            throw new LabException(e.getMessage(), e);
+        }
+    }
 
     @Override public void up(List<String> bugs) {
         this.bugs = List.copyOf(bugs);
         tornDown = false;
         if (ownsNetwork) network.up();
         else if (!network.exists()) throw new LabException("the lab network " + layout.controlNamespace() + " does not exist; run raftlab lab up first");
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             processes.kill(node.id());
             deleteRecursively(layout.nodeDir(node.id()));
             try {
@@ -59,8 +89,8 @@ public final class LocalLab implements Lab {
             processes.setClock(node.id(), Duration.ZERO);
         }
         heal();
-        processes.newSecret();
-        for (LabNode node : nodes()) processes.start(node.id(), this.bugs);
+        processes.newSecrets();
+        for (LabNode node : layout.nodes()) processes.start(node.id(), this.bugs);
     }
 
     /**
@@ -87,7 +117,7 @@ public final class LocalLab implements Lab {
     @Override public OptionalLong pid(String id) { return processes.pid(id); }
 
     @Override public void partition(Grudge grudge) {
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             List<String> from = new ArrayList<>();
             for (String other : grudge.dropsFrom(node.id())) from.add(layout.address(layout.indexOf(other)));
             network.setPartition(layout.namespaceOf(node.id()), from);
@@ -96,11 +126,11 @@ public final class LocalLab implements Lab {
 
     @Override public void dropPackets(double fraction) {
         if (fraction < 0 || fraction > 1) throw new LabException("a packet-loss fraction is between 0 and 1, not " + fraction);
-        for (LabNode node : nodes()) network.setLoss(layout.namespaceOf(node.id()), fraction);
+        for (LabNode node : layout.nodes()) network.setLoss(layout.namespaceOf(node.id()), fraction);
     }
 
     @Override public void heal() {
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             network.setPartition(layout.namespaceOf(node.id()), List.of());
             network.setLoss(layout.namespaceOf(node.id()), 0);
         }
@@ -112,11 +142,11 @@ public final class LocalLab implements Lab {
     }
 
     @Override public void resetClocks() {
-        for (LabNode node : nodes()) processes.setClock(node.id(), Duration.ZERO);
+        for (LabNode node : layout.nodes()) processes.setClock(node.id(), Duration.ZERO);
     }
 
     @Override public void fetchLogs(Path dir) {
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             Path log = layout.logFile(node.id());
             if (!Files.exists(log)) continue;
             try {
@@ -131,7 +161,7 @@ public final class LocalLab implements Lab {
     @Override public synchronized void teardown() {
         if (tornDown) return;
         tornDown = true;
-        for (LabNode node : nodes()) {
+        for (LabNode node : layout.nodes()) {
             try {
                 processes.kill(node.id());
             } catch (RuntimeException e) {

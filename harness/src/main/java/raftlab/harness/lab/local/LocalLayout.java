@@ -96,4 +96,10 @@ public record LocalLayout(String prefix, String subnet, int nodeCount, Path dir)
 
     /** The lab's cluster secret, made afresh by {@code up} and readable by its owner only; never part of a run's store. */
     public Path secretFile() { return dir.resolve("cluster-secret"); }
+
+    /** The token the nodes' client API asks for ({@code --client-token-file}), made with the cluster secret and kept as it is. */
+    public Path clientTokenFile() { return dir.resolve("client-token"); }
+
+    /** The token of the nodes' admin endpoints ({@code --admin-token-file}), made with the cluster secret and kept as it is. */
+    public Path adminTokenFile() { return dir.resolve("admin-token"); }
 }

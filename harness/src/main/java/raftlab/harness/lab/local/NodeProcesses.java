@@ -24,33 +24,35 @@ public final class NodeProcesses {
     private final NodeLauncher launcher;
     private final String fakeTimeLibrary;
 
-    private final String adminToken;
-
     public NodeProcesses(LocalLayout layout, NodeLauncher launcher, String fakeTimeLibrary) {
-        this(layout, launcher, fakeTimeLibrary, "raftlab-admin");
-    }
-
-    public NodeProcesses(LocalLayout layout, NodeLauncher launcher, String fakeTimeLibrary, String adminToken) {
-        this.adminToken = adminToken;
         this.layout = layout;
         this.launcher = launcher;
         this.fakeTimeLibrary = fakeTimeLibrary;
     }
 
-    /** A fresh random cluster secret for the lab's nodes, in a file only its owner can read. */
-    public void newSecret() {
+    /**
+     * A fresh random cluster secret, client token and admin token for the lab's nodes, each in a file only its owner
+     * can read: the nodes get the files' names, so no secret is on a command line, where ps shows it to every user.
+     */
+    public void newSecrets() {
+        for (Path file : List.of(layout.secretFile(), layout.clientTokenFile(), layout.adminTokenFile())) writeSecret(file);
+    }
+
+    private void writeSecret(Path file) {
         try {
             Files.createDirectories(layout.dir());
-            SecretFiles.write(layout.secretFile(), SecretFiles.random());
+            SecretFiles.write(file, SecretFiles.random());
         } catch (IOException e) {
-            throw new LabException("could not write the lab's cluster secret " + layout.secretFile() + ": " + e.getMessage(), e);
+            throw new LabException("could not write the lab's secret " + file + ": " + e.getMessage(), e);
         }
     }
 
     public long start(String id, List<String> bugs) {
         if (pid(id).isPresent()) throw new LabException(id + " is already running (pid " + pid(id).getAsLong() + ")");
-        // A node started by hand in a lab that another process brought up finds the secret already there.
-        if (!Files.exists(layout.secretFile())) newSecret();
+        // A node started by hand in a lab that another process brought up finds the secrets already there.
+        for (Path file : List.of(layout.secretFile(), layout.clientTokenFile(), layout.adminTokenFile())) {
+            if (!Files.exists(file)) writeSecret(file);
+        }
         try {
             Files.createDirectories(layout.dataDir(id));
             if (!Files.exists(layout.clockFile(id))) Files.writeString(layout.clockFile(id), "+0\n");
@@ -61,7 +63,7 @@ public final class NodeProcesses {
         layout.nodes().forEach(n -> peers.add(n.peerSpec()));
         List<String> arguments = new ArrayList<>(List.of("run", "--id", id, "--peers", String.join(",", peers),
                 "--data-dir", layout.dataDir(id).toString(), "--cluster-secret-file", layout.secretFile().toString(),
-                "--admin-token", adminToken));
+                "--client-token-file", layout.clientTokenFile().toString(), "--admin-token-file", layout.adminTokenFile().toString()));
         for (String bug : bugs) arguments.add(raftlab.raft.Bug.parse(bug).flag());
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", layout.namespaceOf(id), "env",
                 "LD_PRELOAD=" + fakeTimeLibrary,

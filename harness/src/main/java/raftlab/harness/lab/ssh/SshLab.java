@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -39,6 +40,10 @@ public final class SshLab implements Lab {
     private static final Logger LOG = Logger.getLogger(SshLab.class.getName());
     public static final int PEER_PORT = 7001;
     public static final int CLIENT_PORT = 8001;
+    /** The names of the secret files on each host ({@code <dir>/secrets/NAME}) and in a lab's state directory. */
+    private static final String CLUSTER_SECRET = "cluster-secret";
+    private static final String CLIENT_TOKEN = "client-token";
+    private static final String ADMIN_TOKEN = "admin-token";
     /** How long one command may take on a host; emulated VMs on a busy machine need more (RAFTLAB_SSH_COMMAND_TIMEOUT). */
     private final Duration commandTimeout;
 
@@ -59,6 +64,13 @@ public final class SshLab implements Lab {
     private NodeTiming nodeTiming = NodeTiming.AUTO;
     private NodeTiming resolvedTiming;
     private List<String> timingArgs = List.of();
+    /** The lab's client and admin tokens: made by {@link #up}, or adopted from the process that brought it up; null before. */
+    private volatile Tokens tokens;
+
+    /** The two tokens a lab's nodes and the harness share; never logged, never part of a run's store. */
+    private record Tokens(String client, String admin) {
+        @Override public String toString() { return "Tokens[(hidden)]"; }
+    }
 
     /**
      * @param binary        the jar to upload and the main class to run (raft-node, or the stand-in)
@@ -143,7 +155,51 @@ public final class SshLab implements Lab {
 
     @Override public String name() { return "ssh"; }
 
-    @Override public List<LabNode> nodes() { return nodes; }
+    /** The nodes, with the lab's client token once it has one ({@link #up}, {@link #adoptTokens}). */
+    @Override public List<LabNode> nodes() {
+        Tokens t = tokens;
+        return t == null ? nodes : nodes.stream().map(n -> n.withClientToken(t.client())).toList();
+    }
+
+    @Override public String adminToken() {
+        Tokens t = tokens;
+        if (t == null) throw new LabException("this ssh lab has no admin token: it is not up, or was brought up by a raftlab that kept none");
+        return t.admin();
+    }
+
+    /**
+     * Writes the lab's tokens into {@code stateDir}, each in a file only its owner can read, so that later commands
+     * ({@code raftlab lab ... --lab ssh}) can reach the nodes this process started.
+     */
+    public void saveTokens(Path stateDir) {
+        Tokens t = tokens;
+        if (t == null) throw new LabException("this ssh lab has no tokens to save; bring it up first");
+        try {
+            Files.createDirectories(stateDir);
+            SecretFiles.write(stateDir.resolve(CLIENT_TOKEN), t.client());
+            SecretFiles.write(stateDir.resolve(ADMIN_TOKEN), t.admin());
+        } catch (IOException e) {
+            throw new LabException("could not keep the lab's tokens in " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the tokens {@link #saveTokens} kept in {@code stateDir}; with none there, the lab's nodes are asked without one. */
+    public void adoptTokens(Path stateDir) {
+        Path client = stateDir.resolve(CLIENT_TOKEN);
+        Path admin = stateDir.resolve(ADMIN_TOKEN);
+        if (!Files.exists(client) || !Files.exists(admin)) return;
+        try {
+            tokens = new Tokens(SecretFiles.read(client, "the lab's client token"), SecretFiles.read(admin, "the lab's admin token"));
+        } catch (RuntimeException e) {
+            throw new LabException(e.getMessage(), e);
+        }
+    }
+
+    /** Where {@link #saveTokens} keeps the client token, for a person who wants to ask the nodes by hand. */
+    public static Path clientTokenFile(Path stateDir) { return stateDir.resolve(CLIENT_TOKEN); }
+
+    /** The files {@link #saveTokens} writes, for {@code lab down} to remove. */
+    public static List<String> tokenFileNames() { return List.of(CLIENT_TOKEN, ADMIN_TOKEN); }
 
     public SshOptions options() { return options; }
 
@@ -183,7 +239,20 @@ public final class SshLab implements Lab {
         synchronized (faketimeLibs) {
             for (int i = 0; i < hosts.size(); i++) if (faketime) faketimeLibs.put(hosts.get(i).name(), libs.get(i));
         }
-        Path secret = newSecret();
+        Tokens made = new Tokens(SecretFiles.random(), SecretFiles.random());
+        List<Path> secrets = newSecretFiles(made);
+        try {
+            prepareHosts(digest, faketime, secrets);
+        } finally {
+            deleteLocalCopies(secrets);
+        }
+        tokens = made;
+        parallel.map(hosts, h -> { startNode(h.name()); return null; });
+        LOG.info(() -> "ssh lab up: " + nodes.stream().map(n -> n.id() + "=" + n.host()).collect(Collectors.joining(", ")));
+    }
+
+    /** Every host at once: an earlier run's node stopped and its data wiped, the chains in place, the jar and the secrets there. */
+    private void prepareHosts(String digest, boolean faketime, List<Path> secrets) {
         parallel.map(hosts, h -> {
             String d = dir(h.name());
             // One round trip: stop a node an earlier run left, wipe its data, install the chains, print the jar's digest.
@@ -191,13 +260,11 @@ public final class SshLab implements Lab {
                     + RemoteScripts.wipe(d) + "\n" + RemoteScripts.installChains() + RemoteScripts.heal() + "\n" + RemoteScripts.jarDigest(d);
             String remoteDigest = h.runChecked("prepare the host", prepare, commandTimeout).stdout().strip();
             if (!remoteDigest.endsWith(digest)) uploadVerified(h, d + "/raft-node.jar", digest);
-            uploadSecret(h, secret);
+            uploadSecrets(h, secrets);
             // The faketime offset is a file of the node's; a system clock is left alone until a clock fault asks.
             if (faketime) setClockOffset(h.name(), Duration.ZERO);
             return null;
         });
-        parallel.map(hosts, h -> { startNode(h.name()); return null; });
-        LOG.info(() -> "ssh lab up: " + nodes.stream().map(n -> n.id() + "=" + n.host()).collect(Collectors.joining(", ")));
     }
 
     /**
@@ -236,36 +303,55 @@ public final class SshLab implements Lab {
                 + "); check the host's disk space and the connection");
     }
 
-    /** A fresh random cluster secret for this lab, in a local file only its owner can read, deleted once uploaded. */
-    private static Path newSecret() {
+    /**
+     * A fresh random cluster secret and the lab's two tokens, in local files only their owner can read (in a directory
+     * only the owner can enter), to be uploaded and then deleted.
+     */
+    private static List<Path> newSecretFiles(Tokens tokens) {
         try {
             Path dir = Files.createTempDirectory("raftlab-secret-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path file = SecretFiles.write(dir.resolve("cluster-secret"), SecretFiles.random());
-            file.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
-            return file;
+            Map<String, String> secrets = new TreeMap<>(Map.of(CLUSTER_SECRET, SecretFiles.random(), CLIENT_TOKEN, tokens.client(),
+                    ADMIN_TOKEN, tokens.admin()));
+            List<Path> files = new ArrayList<>();
+            for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                Path file = SecretFiles.write(dir.resolve(secret.getKey()), secret.getValue());
+                file.toFile().deleteOnExit();
+                files.add(file);
+            }
+            return files;
         } catch (IOException e) {
-            throw new LabException("could not make the lab's cluster secret: " + e.getMessage(), e);
+            throw new LabException("could not make the lab's cluster secret and tokens: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteLocalCopies(List<Path> secrets) {
+        try {
+            for (Path file : secrets) Files.deleteIfExists(file);
+            if (!secrets.isEmpty()) Files.deleteIfExists(secrets.get(0).getParent());
+        } catch (IOException e) {
+            LOG.warning("could not delete the local copies of the lab's secrets (they go at exit): " + e.getMessage());
         }
     }
 
     private String secretDir(String id) { return dir(id) + "/secrets"; }
 
-    /** Into a directory only root can enter, so that the secret is never readable by others, not even while it arrives. */
-    private void uploadSecret(SshHost h, Path secret) {
-        String remote = secretDir(h.name()) + "/cluster-secret";
-        h.runChecked("make the secrets directory", "mkdir -p -m 700 " + Shell.quote(secretDir(h.name())) + " && chmod 700 "
-                + Shell.quote(secretDir(h.name())), commandTimeout);
-        h.upload(secret, remote);
-        h.runChecked("make the secret private", "chmod 600 " + Shell.quote(remote), commandTimeout);
+    private String secretFile(String id, String name) { return secretDir(id) + "/" + name; }
+
+    /** Into a directory only root can enter, so that no secret is ever readable by others, not even while it arrives. */
+    private void uploadSecrets(SshHost h, List<Path> secrets) {
+        String dir = Shell.quote(secretDir(h.name()));
+        h.runChecked("make the secrets directory", "mkdir -p -m 700 " + dir + " && chmod 700 " + dir, commandTimeout);
+        for (Path secret : secrets) h.upload(secret, secretFile(h.name(), secret.getFileName().toString()));
+        h.runChecked("make the secrets private", "chmod 600 " + dir + "/*", commandTimeout);
     }
 
     /** {@code raft-node run} with the cluster's peers, this node's data directory and the bug switches. */
     List<String> nodeArgs(String id) {
         List<String> args = new ArrayList<>(List.of("run", "--id", id,
                 "--peers", nodes.stream().map(LabNode::peerSpec).collect(Collectors.joining(",")),
-                "--data-dir", dir(id) + "/data", "--cluster-secret-file", secretDir(id) + "/cluster-secret",
-                "--admin-token", adminToken()));
+                "--data-dir", dir(id) + "/data", "--cluster-secret-file", secretFile(id, CLUSTER_SECRET),
+                "--client-token-file", secretFile(id, CLIENT_TOKEN), "--admin-token-file", secretFile(id, ADMIN_TOKEN)));
         for (String bug : bugs) args.add(raftlab.raft.Bug.parse(bug).flag());
         args.addAll(timingArgs);
         args.addAll(extraNodeArgs);

@@ -35,6 +35,9 @@ class KvRequestTest {
         assertTrue(redirect.line().contains("the leader is n3"), redirect.line());
         assertEquals(1, KvAnswer.of("n1", 503, null, null, "{}").exitCode());
         assertEquals(1, KvAnswer.of("n1", 409, null, null, "{}").exitCode());
+        KvAnswer refused = KvAnswer.of("n1", 401, null, null, "{\"error\":\"this node needs a client token\"}");
+        assertEquals(1, refused.exitCode(), "the node checks the token before anything else: nothing was done");
+        assertTrue(refused.line().contains("refused the lab's client token"), refused.line());
         assertEquals(2, KvAnswer.of("n1", 504, null, null, "{}").exitCode());
         assertEquals(2, KvAnswer.of("n1", 500, null, null, "{}").exitCode());
         assertEquals(2, KvAnswer.of("n1", 302, null, null, "").exitCode(), "an answer the API does not name may have done anything");

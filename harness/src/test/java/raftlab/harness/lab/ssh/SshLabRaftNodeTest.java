@@ -35,8 +35,8 @@ class SshLabRaftNodeTest {
 
     private Optional<JsonNode> status(LabNode node) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(node.clientUri().resolve("/status")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(withToken(HttpRequest.newBuilder(node.clientUri().resolve("/status")), node)
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
@@ -56,6 +56,26 @@ class SshLabRaftNodeTest {
             Thread.sleep(250);
         }
         throw new AssertionError("no leader within " + wait.toSeconds() + " s");
+    }
+
+    /** The lab's client token, which its nodes ask for on every path but /health. */
+    private static HttpRequest.Builder withToken(HttpRequest.Builder request, LabNode node) {
+        return request.header("Authorization", "Bearer " + node.clientToken());
+    }
+
+    /** The node's command line as ps shows it to every user of its host. */
+    private static String commandLine(SshLab lab, LabNode node) {
+        try (SshHost host = new SshHost(node.id(), node.host(), lab.options())) {
+            return host.run("tr '\\0' ' ' < /proc/" + lab.pid(node.id()).orElseThrow() + "/cmdline", Duration.ofSeconds(20)).stdout();
+        }
+    }
+
+    /** The modes of the node's secrets directory and of the files in it, as {@code stat} prints them ({@code 700 secrets}). */
+    private static String secretModes(SshLab lab, LabNode node) {
+        String secrets = lab.options().remoteDir() + "/" + node.id() + "/secrets";
+        try (SshHost host = new SshHost(node.id(), node.host(), lab.options())) {
+            return host.run("cd " + secrets + " && stat -c '%a %n' . *", Duration.ofSeconds(20)).stdout();
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -97,15 +117,28 @@ class SshLabRaftNodeTest {
         try {
             lab.up(List.of());
             LabNode first = leader(lab, "");
-            HttpResponse<String> put = send(HttpRequest.newBuilder(first.clientUri().resolve("/kv/k"))
+            String token = first.clientToken();
+            assertTrue(token != null && token.length() >= 16, "the lab made a client token");
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(first.clientUri().resolve("/kv/k"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": 41}")).header("Content-Type", "application/json"));
+            assertEquals(401, refused.statusCode(), "a client without the lab's token is refused: " + refused.body());
+            HttpResponse<String> put = send(withToken(HttpRequest.newBuilder(first.clientUri().resolve("/kv/k")), first)
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": 42}")).header("Content-Type", "application/json"));
             assertEquals(200, put.statusCode(), "write acknowledged: " + put.body());
+            for (LabNode node : lab.nodes()) {
+                String line = commandLine(lab, node);
+                assertTrue(line.contains("--client-token-file") && line.contains("--admin-token-file") && line.contains("--cluster-secret-file"), line);
+                assertFalse(line.contains(token) || line.contains(lab.adminToken()) || line.contains("--admin-token "),
+                        node.id() + "'s command line, which ps shows to every user, holds a token: " + line);
+                assertEquals(List.of("600 admin-token", "600 client-token", "600 cluster-secret", "700 ."),
+                        secretModes(lab, node).lines().map(String::strip).sorted().toList(), node.id() + "'s secrets are its owner's alone");
+            }
 
             lab.killNode(first.id());
             assertFalse(lab.isRunning(first.id()));
             LabNode second = leader(lab, first.id());
             assertNotEquals(first.id(), second.id());
-            HttpResponse<String> get = send(HttpRequest.newBuilder(second.clientUri().resolve("/kv/k")).GET());
+            HttpResponse<String> get = send(withToken(HttpRequest.newBuilder(second.clientUri().resolve("/kv/k")), second).GET());
             assertEquals(200, get.statusCode(), get.body());
             assertEquals(42, JSON.readTree(get.body()).path("value").asInt(), "the new leader serves the acknowledged write");
 
