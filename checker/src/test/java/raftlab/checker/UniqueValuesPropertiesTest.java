@@ -14,6 +14,7 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 import org.junit.jupiter.api.Test;
 import raftlab.checker.bench.RegisterHistoryGenerator;
+import raftlab.checker.bench.StaleReads;
 import raftlab.checker.model.Model;
 import raftlab.checker.model.Models;
 import raftlab.checker.model.RegisterModel;
@@ -60,7 +61,7 @@ class UniqueValuesPropertiesTest {
                                                          @ForAll @IntRange(min = 1, max = 30) int processes,
                                                          @ForAll boolean stale) {
         List<Op> history = new ArrayList<>(RegisterHistoryGenerator.generate(seed, ops, processes, 0.15));
-        if (stale) LinearizabilityPropertiesTest.plantStaleRead(history, new SplittableRandom(seed));
+        if (stale) StaleReads.plantAnywhere(history, new SplittableRandom(seed));
         Model model = Models.byName("register");
         Validity search = Checker.check(history, model, SEARCH_ONLY).validity();
         CheckResult fast = Checker.check(history, model, WITH_FAST_PATH);
