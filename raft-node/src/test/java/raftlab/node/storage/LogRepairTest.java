@@ -48,12 +48,7 @@ class LogRepairTest {
         Path segment = segments().get(0);
         Records.Scan scan = SegmentFormat.scan(Files.readAllBytes(segment));
         long last = scan.offsets().get(4);
-        try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
-            f.seek(last + 1);
-            int b = f.read();
-            f.seek(last + 1);
-            f.write(b ^ 1);
-        }
+        Damage.flipBit(segment, last + 1, 0);
         long size = Files.size(segment);
         LogRepair.Plan plan = LogRepair.plan(fs, dir);
         assertTrue(plan.needed());
@@ -174,7 +169,7 @@ class LogRepairTest {
             for (long position = 0; position < size; position++) {
                 restore(pristine);
                 int bit = (int) (position % 8);
-                flipBit(segment, position, bit);
+                Damage.flipBit(segment, position, bit);
                 String damage = "bit " + bit + " of byte " + position + " of " + segment.getFileName();
                 boolean refused = false;
                 try (RaftStorage storage = open(300)) {
@@ -183,7 +178,7 @@ class LogRepairTest {
                     refused = true;
                 }
                 restore(pristine);
-                flipBit(segment, position, bit);
+                Damage.flipBit(segment, position, bit);
                 LogRepair.Plan plan = LogRepair.plan(fs, dir);
                 assertEquals(refused, plan.needed(), damage + ": start-up " + (refused ? "refused" : "accepted") + " the log; repair planned " + plan);
                 if (!plan.needed()) continue;
@@ -199,15 +194,6 @@ class LogRepairTest {
     private void restore(Path pristine) throws Exception {
         for (String name : fs.list(dir)) Files.delete(dir.resolve(name));
         for (String name : fs.list(pristine)) Files.copy(pristine.resolve(name), dir.resolve(name));
-    }
-
-    private static void flipBit(Path file, long position, int bit) throws Exception {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(position);
-            int b = f.read();
-            f.seek(position);
-            f.write(b ^ (1 << bit));
-        }
     }
 
     @Test void anIntactLogNeedsNoRepair() throws Exception {
