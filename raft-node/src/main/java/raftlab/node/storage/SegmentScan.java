@@ -7,7 +7,7 @@ import java.util.List;
  * One log segment read the one way that both start-up ({@link SegmentedLog#open}) and {@link LogRepair} read it, so
  * that repair can never call a log intact that start-up refuses, nor drop what start-up would have kept.
  *
- * @param version2 whether the segment has a version 2 header
+ * @param version2 whether the segment has a version 2 header (one never written counts as version 2: start-up starts it again as one)
  * @param records  the segment's records before its end or its damage, in the order written
  * @param maxIndex the highest entry index among {@code records} (0 when none)
  * @param ending   how the segment ends
