@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import raftlab.checker.bench.RegisterHistoryGenerator;
+import raftlab.checker.bench.StaleReads;
 import raftlab.checker.model.Model;
 import raftlab.checker.model.Models;
 import raftlab.history.Op;
@@ -30,7 +31,7 @@ class LinearizabilityPropertiesTest {
     void aReadOfAnOverwrittenValueIsInvalid(@ForAll long seed, @ForAll @IntRange(min = 20, max = 400) int ops,
                                             @ForAll @IntRange(min = 1, max = 12) int processes) {
         List<Op> history = new ArrayList<>(RegisterHistoryGenerator.generate(seed, ops, processes, 0.1));
-        int planted = plantStaleRead(history, new SplittableRandom(seed));
+        int planted = StaleReads.plantAnywhere(history, new SplittableRandom(seed));
         if (planted < 0) return; // no read follows two finished writes in this history
         CheckResult result = Checker.check(history, Models.byName("register"), OPTIONS);
         assertEquals(Validity.INVALID, result.validity(), () -> "seed " + seed + ", stale read at index " + planted + ": " + result.keys());
@@ -50,47 +51,6 @@ class LinearizabilityPropertiesTest {
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<String> models() {
         return net.jqwik.api.Arbitraries.of("register", "cas-register", "etcd-cas-register");
-    }
-
-    /**
-     * Makes an ok read return the value of a write that finished before another write began,
-     * which itself finished before the read began: no linearization can let the read see it.
-     * Returns the read's position, or -1 when the history has no such read.
-     */
-    static int plantStaleRead(List<Op> history, SplittableRandom random) {
-        List<Integer> reads = new ArrayList<>();
-        for (int i = 0; i < history.size(); i++) {
-            Op op = history.get(i);
-            if (op.type() == OpType.OK && op.f().equals("read")) reads.add(i);
-        }
-        while (!reads.isEmpty()) {
-            int at = reads.remove(random.nextInt(reads.size()));
-            Op read = history.get(at);
-            int readInvoke = invokePosition(history, at);
-            // the latest ok write that completed before the read began, and an ok write completed before that one began
-            for (int w2 = readInvoke - 1; w2 >= 0; w2--) {
-                Op second = history.get(w2);
-                if (second.type() != OpType.OK || !second.f().equals("write")) continue;
-                int secondInvoke = invokePosition(history, w2);
-                for (int w1 = secondInvoke - 1; w1 >= 0; w1--) {
-                    Op first = history.get(w1);
-                    if (first.type() == OpType.OK && first.f().equals("write") && !first.value().equals(read.value())) {
-                        history.set(at, read.withValue(first.value()));
-                        return at;
-                    }
-                }
-                break;
-            }
-        }
-        return -1;
-    }
-
-    private static int invokePosition(List<Op> history, int completion) {
-        long process = history.get(completion).process();
-        for (int i = completion - 1; i >= 0; i--) {
-            if (history.get(i).process() == process && history.get(i).type() == OpType.INVOKE) return i;
-        }
-        throw new IllegalStateException("completion without invocation at " + completion);
     }
 
     /** Random, mostly non-linearizable histories over values 0..2, with fails, infos and pending ops. */

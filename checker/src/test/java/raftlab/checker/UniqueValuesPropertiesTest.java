@@ -10,10 +10,11 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.junit.jupiter.api.Test;
 import raftlab.checker.bench.RegisterHistoryGenerator;
+import raftlab.checker.bench.StaleReads;
 import raftlab.checker.model.Model;
 import raftlab.checker.model.Models;
 import raftlab.checker.model.RegisterModel;
@@ -31,7 +32,9 @@ class UniqueValuesPropertiesTest {
     private static final CheckOptions WITH_FAST_PATH = CheckOptions.defaults().withThreads(1);
     private static final CheckOptions SEARCH_ONLY = WITH_FAST_PATH.withFastPath(false).withTimeLimit(Duration.ofSeconds(10));
 
+    /** The fast path must also decide most small histories itself (about 97% when written), or it is not a fast path. */
     @Property(tries = 3000)
+    @StatisticsReport(onFailureOnly = true)
     void fastPathAgreesWithBruteForce(@ForAll long seed, @ForAll @IntRange(min = 1, max = 7) int ops,
                                       @ForAll @IntRange(min = 1, max = 4) int processes) {
         for (String name : List.of("register", "cas-register", "etcd-cas-register")) {
@@ -39,31 +42,26 @@ class UniqueValuesPropertiesTest {
             Model model = Models.byName(name);
             Validity expected = ExhaustiveChecker.check(history, model);
             UniqueValuesCheck.Verdict fast = fastVerdict(history, (RegisterModel) model);
-            (fast == UniqueValuesCheck.Verdict.UNDECIDED ? UNDECIDED : DECIDED).incrementAndGet();
+            Statistics.label(FAST_PATH).collect(fast == UniqueValuesCheck.Verdict.UNDECIDED ? "undecided" : "decided");
             String context = "seed " + seed + " under " + name + ": " + history;
             if (fast == UniqueValuesCheck.Verdict.VALID) assertEquals(Validity.VALID, expected, context);
             if (fast == UniqueValuesCheck.Verdict.INVALID) assertEquals(Validity.INVALID, expected, context);
             assertEquals(expected, Checker.check(history, model, WITH_FAST_PATH).validity(), context);
             assertEquals(expected, Checker.check(history, model, SEARCH_ONLY).validity(), context + " (search only)");
         }
+        // Checked by jqwik over all tries once they have run (and so also when this property runs alone).
+        Statistics.label(FAST_PATH).coverage(coverage -> coverage.check("undecided").percentage((Double percent) ->
+                assertTrue(percent < 10, "the fast path left " + percent + "% of small histories undecided (at most 10% expected)")));
     }
 
-    private static final AtomicInteger DECIDED = new AtomicInteger();
-    private static final AtomicInteger UNDECIDED = new AtomicInteger();
-
-    /** The fast path must decide most small histories itself (about 97% when written), or it is not a fast path. */
-    @AfterAll
-    static void fastPathDecidedMost() {
-        int all = DECIDED.get() + UNDECIDED.get();
-        if (all > 1000) assertTrue(UNDECIDED.get() * 10 < all, "the fast path left " + UNDECIDED.get() + " of " + all + " small histories undecided");
-    }
+    private static final String FAST_PATH = "fast path";
 
     @Property(tries = 60)
     void fastPathAgreesWithTheSearchOnGeneratedHistories(@ForAll long seed, @ForAll @IntRange(min = 50, max = 2000) int ops,
                                                          @ForAll @IntRange(min = 1, max = 30) int processes,
                                                          @ForAll boolean stale) {
         List<Op> history = new ArrayList<>(RegisterHistoryGenerator.generate(seed, ops, processes, 0.15));
-        if (stale) LinearizabilityPropertiesTest.plantStaleRead(history, new SplittableRandom(seed));
+        if (stale) StaleReads.plantAnywhere(history, new SplittableRandom(seed));
         Model model = Models.byName("register");
         Validity search = Checker.check(history, model, SEARCH_ONLY).validity();
         CheckResult fast = Checker.check(history, model, WITH_FAST_PATH);

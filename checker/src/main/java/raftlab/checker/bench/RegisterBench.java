@@ -56,7 +56,7 @@ public final class RegisterBench {
         if (sim != null) rows.add(measure("sim-0x1d", HistoryReader.read(sim), Validity.VALID, options, dir));
         else out.println("(the 0x1d history " + CORPUS_0X1D + " was not found from here or RAFTLAB_HOME; its row is left out)");
         List<Op> stale = new ArrayList<>(RegisterHistoryGenerator.generate(seed, 20_000, 10, INFO_FRACTION, LATE_FRACTION, 1));
-        long planted = plantStaleRead(stale, new SplittableRandom(seed));
+        long planted = StaleReads.plantLate(stale, new SplittableRandom(seed));
         Row staleRow = measure("stale-read-20k", stale, Validity.INVALID, options, dir);
         rows.add(new Row(staleRow.name(), staleRow.operations(), staleRow.info(), staleRow.expected(), staleRow.got(), staleRow.ms(),
                 staleRow.cpuMs(), staleRow.configurations(), "stale read planted at index " + planted + "; " + staleRow.note()));
@@ -118,43 +118,6 @@ public final class RegisterBench {
             raftlab.checker.report.Reports.writeAll(result, history, sub);
         }
         return new Row(name, ops, info, expected, result.validity(), ms, cpuMs, configurations, note);
-    }
-
-    /**
-     * Makes an ok read in the second half return the value of a write that completed before
-     * another write began which itself completed before the read began: a stale read no
-     * linearization allows. Returns the read's index, or -1 when there is no such read.
-     */
-    static long plantStaleRead(List<Op> history, SplittableRandom random) {
-        int from = history.size() / 2 + random.nextInt(Math.max(1, history.size() / 4));
-        for (int at = from; at < history.size(); at++) {
-            Op read = history.get(at);
-            if (read.type() != OpType.OK || !read.f().equals("read")) continue;
-            int readInvoke = invocationOf(history, at);
-            int second = latestOkWriteBefore(history, readInvoke);
-            if (second < 0) continue;
-            int first = latestOkWriteBefore(history, invocationOf(history, second));
-            if (first < 0 || history.get(first).value().equals(read.value())) continue;
-            history.set(at, read.withValue(history.get(first).value()));
-            return read.index();
-        }
-        return -1;
-    }
-
-    private static int latestOkWriteBefore(List<Op> history, int position) {
-        for (int i = position - 1; i >= 0; i--) {
-            Op op = history.get(i);
-            if (op.type() == OpType.OK && op.f().equals("write")) return i;
-        }
-        return -1;
-    }
-
-    private static int invocationOf(List<Op> history, int completion) {
-        long process = history.get(completion).process();
-        for (int i = completion - 1; i >= 0; i--) {
-            if (history.get(i).process() == process && history.get(i).type() == OpType.INVOKE) return i;
-        }
-        throw new IllegalStateException("a completion without an invocation at " + completion);
     }
 
     /** A repository file, from the working directory, its parents, or RAFTLAB_HOME. */

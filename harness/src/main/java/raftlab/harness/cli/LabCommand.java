@@ -56,8 +56,8 @@ public final class LabCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try {
-            String prefix = labPrefix != null ? labPrefix : envOr("RAFTLAB_LAB_PREFIX", LocalLayout.DEFAULT_PREFIX);
-            String subnet = labSubnet != null ? labSubnet : envOr("RAFTLAB_LAB_SUBNET", LocalLayout.DEFAULT_SUBNET);
+            String prefix = LocalLabName.prefix(labPrefix);
+            String subnet = LocalLabName.subnet(labSubnet);
             if (!Prerequisites.isRoot()) {
                 System.err.println("error: the local lab needs root for network namespaces and iptables; run it as root (sudo bin/raftlab lab " + action + ")");
                 return ExitCodes.BAD_INPUT;
@@ -119,10 +119,5 @@ public final class LabCommand implements Callable<Integer> {
             // Fall back to the count given on the command line.
         }
         return layout.nodeCount();
-    }
-
-    private static String envOr(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -96,10 +96,8 @@ final class LabTarget {
     LocalLayout layout() {
         // raftlab lab --lab-prefix x kill n3 must act on lab x, not on the default lab.
         LabCommand parent = parent();
-        String prefix = either(labPrefix, parent == null ? null : parent.labPrefix, "--lab-prefix");
-        String subnet = either(labSubnet, parent == null ? null : parent.labSubnet, "--lab-subnet");
-        prefix = prefix != null ? prefix : envOr("RAFTLAB_LAB_PREFIX", LocalLayout.DEFAULT_PREFIX);
-        subnet = subnet != null ? subnet : envOr("RAFTLAB_LAB_SUBNET", LocalLayout.DEFAULT_SUBNET);
+        String prefix = LocalLabName.prefix(either(labPrefix, parent == null ? null : parent.labPrefix, "--lab-prefix"));
+        String subnet = LocalLabName.subnet(either(labSubnet, parent == null ? null : parent.labSubnet, "--lab-subnet"));
         try {
             LocalLayout guess = LocalLayout.of(prefix, subnet, 5);
             return LocalLayout.of(prefix, subnet, LabCommand.recordedCount(guess));
@@ -158,10 +156,5 @@ final class LabTarget {
             throw new IllegalArgumentException(flag + " is given twice, as " + onLab + " and " + here + "; give it once");
         }
         return here != null ? here : onLab;
-    }
-
-    private static String envOr(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -249,7 +249,7 @@ public final class TestCommand implements Callable<Integer> {
     }
 
     private int runLocal(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
-        LocalLayout layout = LocalLayout.of(prefix(), subnet(), options.nodeCount());
+        LocalLayout layout = LocalLayout.of(LocalLabName.prefix(labPrefix), LocalLabName.subnet(labSubnet), options.nodeCount());
         if (!ControlNamespace.inside()) {
             Prerequisites.ensure(out::println);
             List<String> arguments = new ArrayList<>(RaftlabMain.arguments());
@@ -299,7 +299,15 @@ public final class TestCommand implements Callable<Integer> {
             out.println("node timing slow" + (timing == NodeTiming.AUTO ? " (the hosts are emulated)" : "") + ": " + String.join(" ", resolved.nodeArgs())
                     + "; clients wait " + timed.opTimeout().toSeconds() + " s, liveness within " + timed.livenessBound().toSeconds() + " s of the final heal");
         }
-        return runOnLab(sshLab, timed, storeRoot, out);
+        int code = runOnLab(sshLab, timed, storeRoot, out);
+        if (options.leaveDbRunning()) {
+            // The nodes ask for the lab's tokens; raftlab lab kv, status and the other lab commands find them here.
+            Path dir = LabTarget.sshStateDir(ssh, null);
+            java.nio.file.Files.createDirectories(dir);
+            sshLab.saveTokens(dir);
+            out.println("the nodes keep running; raftlab lab commands with the same hosts find their tokens in " + dir);
+        }
+        return code;
     }
 
     private int runOnLab(Lab theLab, TestOptions options, Path storeRoot, PrintStream out) throws Exception {
@@ -330,18 +338,6 @@ public final class TestCommand implements Callable<Integer> {
 
     static int normalize(int code) {
         return code == 0 || code == 1 || code == 2 || code == 254 || code == 255 ? code : 255;
-    }
-
-    private String prefix() {
-        if (labPrefix != null) return labPrefix;
-        String env = System.getenv("RAFTLAB_LAB_PREFIX");
-        return env == null || env.isBlank() ? LocalLayout.DEFAULT_PREFIX : env;
-    }
-
-    private String subnet() {
-        if (labSubnet != null) return labSubnet;
-        String env = System.getenv("RAFTLAB_LAB_SUBNET");
-        return env == null || env.isBlank() ? LocalLayout.DEFAULT_SUBNET : env;
     }
 
     static Path home() {

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import raftlab.harness.history.HistoryRecorder;
-import raftlab.harness.lab.Grudge;
-import raftlab.harness.lab.LabControl;
+import raftlab.harness.lab.RecordingLabControl;
 import raftlab.harness.partition.PartitionShape;
 import raftlab.harness.schedule.Schedule;
 import raftlab.harness.schedule.ScheduleDraw;
@@ -30,7 +27,7 @@ class NemesisOnRecordingLabTest {
     @Test void faultsAreAppliedInOrderAndHealedAtTheEnd() {
         AtomicLong clock = new AtomicLong();
         HistoryRecorder recorder = HistoryRecorder.onClock(clock::get);
-        RecordingLab lab = new RecordingLab();
+        RecordingLabControl lab = new RecordingLabControl();
         Nemesis nemesis = new Nemesis(lab, new SplittableRandom(SEED), recorder);
         long limit = Duration.ofSeconds(10).toNanos();
         Schedule schedule = ScheduleDraw.draw(List.of(FaultKind.KILL, FaultKind.PARTITION, FaultKind.PAUSE), PartitionShape.NAMED,
@@ -83,34 +80,5 @@ class NemesisOnRecordingLabTest {
         assertEquals(2 * (applied.size() + 1), history.size(), "an invocation and a completion per nemesis operation");
         Long kills = FaultCounts.of(history).get("kill");
         assertEquals(applied.stream().filter("start-kill"::equals).count(), kills == null ? 0 : kills, "the kills are counted");
-    }
-
-    /** A lab of five nodes that does nothing but remember what it was asked and what is in force. */
-    static final class RecordingLab implements LabControl {
-        final List<String> calls = new ArrayList<>();
-        final TreeSet<String> killed = new TreeSet<>();
-        final TreeSet<String> paused = new TreeSet<>();
-        boolean partitioned;
-
-        @Override public String name() { return "recording"; }
-        @Override public List<String> ids() { return List.of("n1", "n2", "n3", "n4", "n5"); }
-        @Override public Optional<String> leader() { return Optional.of("n1"); }
-        @Override public void partition(Grudge grudge) { calls.add("partition " + grudge.drops()); partitioned = true; }
-        @Override public void dropPackets(double fraction) { calls.add("drop " + fraction); }
-        @Override public void healNetwork() { calls.add("heal-network"); partitioned = false; }
-        @Override public void kill(String id) { calls.add("kill " + id); killed.add(id); }
-        @Override public void start(String id) { calls.add("start " + id); killed.remove(id); }
-        @Override public boolean isRunning(String id) { return !killed.contains(id); }
-        @Override public void pause(String id) { calls.add("pause " + id); paused.add(id); }
-        @Override public void resume(String id) { calls.add("resume " + id); paused.remove(id); }
-        @Override public void setClockOffset(String id, Duration offset) { calls.add("clock " + id + " " + offset); }
-        @Override public void strobeClock(String id, Duration offset, Duration period) { calls.add("strobe " + id); }
-        @Override public void resetClocks() { calls.add("reset-clocks"); }
-        @Override public Duration clockSeenWithin() { return Duration.ZERO; }
-        @Override public void sleep(Duration duration) { calls.add("sleep " + duration); }
-        @Override public String transferLeadership(String leader, String target) { calls.add("transfer " + target); return "asked"; }
-        @Override public int removeMember(String leader, String victim) { calls.add("remove " + victim); return 200; }
-        @Override public int addMember(String leader, String member) { calls.add("add " + member); return 200; }
-        @Override public List<String> waitServing() { calls.add("wait-serving"); return List.of(); }
     }
 }

@@ -93,4 +93,26 @@ class RunReplayTest {
         assertEquals(254, raftlab("test", "--replay", member.toString(), "--store", store.toString()), "the simulator has no member faults");
         assertEquals(1, runs().size(), "nothing ran");
     }
+
+    @Test void aRealLabsRunReplaysInTheSimulatorWithItsOwnOptionsNotTheBugsRecipe(@TempDir Path stored) throws IOException {
+        Path run = Files.createDirectories(stored.resolve("local-register-partition-bug-stale-reads/20261206T071344.134"));
+        Files.writeString(run.resolve("test.json"), """
+                {"name": "local-register-partition-bug-stale-reads", "seed": "0x15", "lab": "local", "workload": "register",
+                 "nodes": ["n1@10.77.0.1", "n2@10.77.0.2", "n3@10.77.0.3", "n4@10.77.0.4", "n5@10.77.0.5"], "node-count": 5,
+                 "concurrency": 10, "time-limit": "8000ms", "rate": 200.0, "nemesis": ["partition"], "nemesis-interval": "2000ms",
+                 "check-time-limit": "60000ms", "bugs": ["stale-reads"], "op-timeout": "5000ms", "liveness-bound": "10000ms",
+                 "leave-db-running": false, "build": "0000000000000000000000000000000000000000"}
+                """);
+        Files.writeString(run.resolve("schedule.edn"), "{:nodes 5 :entries [{:at \"2s\" :fault :partition :targets :leader :for \"4s\"}]}");
+        int code = raftlab("test", "--replay", run.toString(), "--lab", "sim", "--store", store.toString());
+        assertTrue(code == 0 || code == 1, "exit " + code);
+        Path replayed = runs().get(0);
+        String test = Files.readString(replayed.resolve("test.json"));
+        assertTrue(test.contains("\"time-limit\" : \"8000ms\"") && test.contains("\"lab\" : \"sim\""), "the stored run's 8 s, not the recipe's: " + test);
+        assertEquals(ScheduleEdn.write(ScheduleEdn.read(run.resolve("schedule.edn"))), Files.readString(replayed.resolve("schedule.edn")));
+        List<Op> history = HistoryReader.read(replayed.resolve("history.edn"));
+        Op partition = history.stream().filter(op -> op.isNemesis() && "start-partition".equals(op.f()) && op.value() != null).findFirst().orElseThrow();
+        assertEquals(2_000_000_000L, partition.time(), "the entry's offset, in virtual time");
+        assertTrue(String.valueOf(partition.value()).startsWith("leader n"), "the role resolved in the simulator: " + partition.value());
+    }
 }

@@ -184,7 +184,8 @@ public final class RunCommand implements Callable<Integer>, BugOptions.Holder {
             throw new UserError("--cluster-secret puts the secret where ps shows it to every user; write it to a file only you can read (chmod 600) and pass --cluster-secret-file");
         }
         if (clusterSecretFile == null) {
-            throw new UserError("--cluster-secret-file is missing; create a secret shared by every node with: (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > secret) and pass --cluster-secret-file secret");
+            throw new UserError("--cluster-secret-file is missing; create a secret shared by every node with: " + SecretFiles.recipe("secret")
+                    + " and pass --cluster-secret-file secret");
         }
         byte[] secret = SecretFiles.read(clusterSecretFile, "--cluster-secret-file").getBytes(StandardCharsets.UTF_8);
         String clientToken = clientTokenFile == null ? null : SecretFiles.read(clientTokenFile, "--client-token-file");

@@ -25,7 +25,7 @@ public final class SecretFiles {
     /** Reads the secret in {@code file} for {@code option}, or refuses with a sentence that says what to do. */
     public static String read(Path file, String option) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UserError(option + " " + file + " is not a readable file; create it with: (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > " + file + ")");
+            throw new UserError(option + " " + file + " is not a readable file; create it with: " + recipe(file.toString()));
         }
         try {
             PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
@@ -46,6 +46,11 @@ public final class SecretFiles {
         } catch (IOException e) {
             throw new UserError("cannot read " + option + " " + file + " (" + e.getMessage() + ")");
         }
+    }
+
+    /** The shell command that writes a new random secret (32 bytes, as hex) into {@code file}, private from its first byte. */
+    static String recipe(String file) {
+        return "(umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > " + file + ")";
     }
 
     /** A new random secret (32 bytes, as hex). */

@@ -39,6 +39,7 @@ public final class LogRepair {
         List<Path> delete = new ArrayList<>();
         long lastKept = 0;
         int firstDropped = segments.size();
+        boolean afterVersion2 = false;
         for (int i = 0; i < segments.size(); i++) {
             long sequence = segments.get(i);
             Path file = dir.resolve(SegmentedLog.name(sequence));
@@ -48,26 +49,17 @@ public final class LogRepair {
                 break;
             }
             byte[] data = fs.readAll(file);
-            boolean last = i == segments.size() - 1;
-            if (last && SegmentFormat.neverWritten(data)) {
-                lastKept = sequence;
-                break;
-            }
-            Records.Scan scan = SegmentFormat.isVersion2(data) ? SegmentFormat.scan(data) : Records.scan(data);
-            for (byte[] payload : scan.payloads()) {
-                LogRecord record = LogRecord.fromPayload(payload);
-                if (record != null && record.type() == LogRecord.ENTRY) keptLastIndex = Math.max(keptLastIndex, record.index());
-            }
+            SegmentScan scan = SegmentScan.of(data, i == segments.size() - 1, afterVersion2);
+            afterVersion2 = scan.version2();
+            keptLastIndex = Math.max(keptLastIndex, scan.maxIndex());
             lastKept = sequence;
-            Records.Ending ending = scan.ending();
-            long badAt = ending instanceof Records.Ending.Corrupt c ? c.offset()
-                    : ending instanceof Records.Ending.Torn t && !last ? t.offset() : -1;
-            if (badAt >= 0) {
-                String why = ending instanceof Records.Ending.Corrupt c ? c.why() : ((Records.Ending.Torn) ending).why() + " in a segment that is not the last";
-                findings.add(file + ": " + why + " at byte offset " + badAt);
+            // Start-up cuts a torn tail off by itself (it was never acknowledged) and restarts a segment that was never written.
+            if (scan.ending() instanceof SegmentScan.Ending.Damaged d) {
+                findings.add(file + ": " + d.why() + " at byte offset " + d.offset());
                 truncate = file;
-                truncateAt = badAt;
-                changes.add("cut " + file + " at byte offset " + badAt + " (drops " + (data.length - badAt) + " bytes: the damaged record and all after it)");
+                truncateAt = d.offset();
+                changes.add("cut " + file + " at byte offset " + d.offset() + " (drops " + (data.length - d.offset())
+                        + " bytes: the damaged record and all after it)");
                 firstDropped = i + 1;
                 break;
             }

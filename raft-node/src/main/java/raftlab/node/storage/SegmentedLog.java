@@ -72,34 +72,18 @@ public final class SegmentedLog implements AutoCloseable {
             long sequence = sequences.get(i);
             boolean last = i == sequences.size() - 1;
             Path file = log.segmentPath(sequence);
-            byte[] data = fs.readAll(file);
-            if (last && SegmentFormat.neverWritten(data)) {
-                // A crash while the segment was being started: its name reached the disk, its header did not.
+            SegmentScan scan = SegmentScan.of(fs.readAll(file), last, lastIsVersion2);
+            if (scan.ending() instanceof SegmentScan.Ending.NeverWritten) {
                 logLine.accept("recovery: " + file + " was being started when a crash came and holds nothing; started it again");
                 fs.delete(file);
                 log.startSegment(sequence);
                 return new Opened(log, records);
             }
-            boolean version2 = SegmentFormat.isVersion2(data);
-            // Version 1 segments can only come before the first version 2 one: this version never writes them.
-            if (!version2 && lastIsVersion2) throw corrupt(file, 0, "the segment header is not a version 2 segment's");
-            lastIsVersion2 = version2;
-            Records.Scan scan = version2 ? SegmentFormat.scan(data) : Records.scan(data);
-            long maxIndex = 0;
-            for (int r = 0; r < scan.payloads().size(); r++) {
-                LogRecord record = LogRecord.fromPayload(scan.payloads().get(r));
-                if (record == null) {
-                    throw corrupt(file, scan.offsets().get(r), "a record has an unknown type");
-                }
-                records.add(record);
-                if (record.type() == LogRecord.ENTRY) maxIndex = Math.max(maxIndex, record.index());
-            }
-            log.segmentMaxIndex.put(sequence, maxIndex);
-            Records.Ending ending = scan.ending();
-            if (ending instanceof Records.Ending.Corrupt c) {
-                throw corrupt(file, c.offset(), c.why());
-            } else if (ending instanceof Records.Ending.Torn t) {
-                if (!last) throw corrupt(file, t.offset(), t.why() + " in a segment that is not the last");
+            if (scan.ending() instanceof SegmentScan.Ending.Damaged d) throw corrupt(file, d.offset(), d.why());
+            lastIsVersion2 = scan.version2();
+            records.addAll(scan.records());
+            log.segmentMaxIndex.put(sequence, scan.maxIndex());
+            if (scan.ending() instanceof SegmentScan.Ending.Torn t) {
                 logLine.accept("recovery: " + t.why() + " at byte offset " + t.offset() + " of " + file
                         + "; cut it off (a crash interrupted that write, so it was never acknowledged)");
                 try (FileLayer.FileHandle handle = fs.open(file)) {

@@ -59,6 +59,18 @@ class SecretOptionsTest {
         assertTrue(!SecretFiles.random().equals(SecretFiles.random()));
     }
 
+    @Test void theRecipeTheMessagesGiveMakesASecretTheNodeAccepts() throws Exception {
+        Path file = dir.resolve("made by hand");
+        String recipe = SecretFiles.recipe("'" + file + "'");
+        Process shell = new ProcessBuilder("sh", "-c", recipe).redirectErrorStream(true).start();
+        String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, shell.waitFor(), recipe + ": " + output);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(SecretFiles.read(file, "--cluster-secret-file").matches("[0-9a-f]{64}"), Files.readString(file));
+        UserError missing = assertThrows(UserError.class, () -> run().settings());
+        assertTrue(missing.getMessage().contains(SecretFiles.recipe("secret")), missing.getMessage());
+    }
+
     @Test void theClientTokenFileIsReadTheSameWay() throws Exception {
         Path secret = SecretFiles.write(dir.resolve("s"), SecretFiles.random());
         Path token = SecretFiles.write(dir.resolve("t"), "client-token-0123456789");

@@ -267,30 +267,31 @@ class EventLoopHttpServerTest {
     }
 
     @Test void aClientThatNeverReadsItsAnswersIsClosedWhenIdle() throws Exception {
-        start(new HttpLimits(3, 1024, 1000, 64 * 1024, TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(30), TimeUnit.MILLISECONDS.toNanos(1500)));
+        // Head and body deadlines far beyond the wait below, and a buffer budget larger than one read of the requests
+        // (64 KiB), so that only the idle limit on an unread answer can end the connection.
+        start(new HttpLimits(3, 1024, 1000, 1 << 20, TimeUnit.MINUTES.toNanos(10), TimeUnit.MINUTES.toNanos(10),
+                TimeUnit.MILLISECONDS.toNanos(1500)));
+        byte[] requests = "GET /x HTTP/1.1\r\n\r\n".repeat(10_000).getBytes(StandardCharsets.ISO_8859_1);
+        CompletableFuture<IOException> writeFailed = new CompletableFuture<>();
         try (Socket s = new Socket()) {
             s.setReceiveBufferSize(4096);
             s.connect(new InetSocketAddress("127.0.0.1", server.port()));
-            s.setSoTimeout(20_000);
-            byte[] requests = "GET /x HTTP/1.1\r\n\r\n".repeat(2000).getBytes(StandardCharsets.ISO_8859_1);
+            // The client sends for ever and reads nothing: the answers fill both sockets' buffers, the server stops
+            // reading, and the writer blocks until the server gives up on the connection (its next write then fails).
             Thread writer = new Thread(() -> {
                 try {
-                    s.getOutputStream().write(requests);
+                    while (true) s.getOutputStream().write(requests);
                 } catch (IOException closed) {
-                    // the server gave up on this client
+                    writeFailed.complete(closed);
                 }
             });
             writer.setDaemon(true);
             writer.start();
-            Thread.sleep(4000);
-            // Whatever answers were queued drain now, and then the connection must be over.
-            InputStream in = s.getInputStream();
-            byte[] sink = new byte[64 * 1024];
-            int n;
             try {
-                while ((n = in.read(sink)) >= 0) assertTrue(n >= 0);
-            } catch (java.net.SocketException reset) {
-                // closed with answers unread: also over
+                writeFailed.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("a client that never reads its answers still held its connection after 30 s"
+                        + " (the idle limit is 1.5 s)", e);
             }
         }
     }

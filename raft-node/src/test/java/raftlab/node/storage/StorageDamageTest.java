@@ -51,15 +51,6 @@ class StorageDamageTest {
         return SegmentFormat.SEGMENT_HEADER_BYTES + (count - 1) * recordBytes;
     }
 
-    private static void flipBit(Path file, long position, int bit) throws Exception {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(position);
-            int b = f.read();
-            f.seek(position);
-            f.write(b ^ (1 << bit));
-        }
-    }
-
     private static void zero(Path file, long from) throws Exception {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.seek(from);
@@ -78,7 +69,7 @@ class StorageDamageTest {
         long last = lastRecordStart(segment, 5);
         long size = Files.size(segment);
         // Bit 4 of the length's third byte makes the record run past the end of the file, as a torn write would.
-        flipBit(segment, last + 2, 4);
+        Damage.flipBit(segment, last + 2, 4);
         StorageCorruptException e = assertThrows(StorageCorruptException.class, this::open);
         assertRefusedAt(e, segment, last);
         assertEquals(size, Files.size(segment), "nothing may be cut off");

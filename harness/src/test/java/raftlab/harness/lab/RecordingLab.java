@@ -1,4 +1,4 @@
-package raftlab.harness.lab.hand;
+package raftlab.harness.lab;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,29 +6,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import raftlab.harness.lab.Grudge;
-import raftlab.harness.lab.Lab;
-import raftlab.harness.lab.LabException;
-import raftlab.harness.lab.LabNode;
+import raftlab.harness.partition.GrudgeText;
 
-/** A lab that only writes down what it was asked to do, and keeps which nodes run, so that commands can be checked without namespaces. */
-final class RecordingLab implements Lab {
-    final List<String> calls = new ArrayList<>();
-    final TreeSet<String> running = new TreeSet<>(List.of("n1", "n2", "n3", "n4", "n5"));
+/**
+ * A lab that only writes down what it was asked to do, one line a call ({@code kill n3}, {@code partition n1,n2/n3,n4,n5},
+ * {@code clock n1 -90000} in milliseconds, {@code reset-clocks}), and keeps which nodes run, so that what drives a lab
+ * (the by-hand faults, the nemesis) can be checked without namespaces or hosts.
+ */
+public final class RecordingLab implements Lab {
+    public final List<String> calls = new ArrayList<>();
+    public final TreeSet<String> running = new TreeSet<>();
     /** A node on which every action fails, as a host that went away would. */
-    String broken = "";
+    public String broken = "";
+    private final List<LabNode> nodes;
 
-    @Override public String name() { return "recording"; }
+    /** Five nodes, n1..n5 at 10.0.0.1..5, all running. */
+    public RecordingLab() { this(fiveNodes()); }
 
-    @Override public List<LabNode> nodes() {
+    /** These nodes, all running. */
+    public RecordingLab(List<LabNode> nodes) {
+        this.nodes = List.copyOf(nodes);
+        for (LabNode node : nodes) running.add(node.id());
+    }
+
+    private static List<LabNode> fiveNodes() {
         List<LabNode> nodes = new ArrayList<>();
         for (int i = 1; i <= 5; i++) nodes.add(new LabNode("n" + i, "10.0.0." + i, 7000, 8000));
         return nodes;
     }
 
-    private void call(String what, String id) {
+    @Override public String name() { return "recording"; }
+
+    @Override public List<LabNode> nodes() { return nodes; }
+
+    private void call(String what, String id) { call(what, id, ""); }
+
+    private void call(String what, String id, String detail) {
         if (id.equals(broken)) throw new LabException("could not " + what + " " + id);
-        calls.add(what + " " + id);
+        calls.add(what + " " + id + detail);
     }
 
     @Override public void up(List<String> bugs) { calls.add("up " + bugs); }
@@ -39,10 +54,10 @@ final class RecordingLab implements Lab {
     @Override public void resumeNode(String id) { call("resume", id); }
     @Override public boolean isRunning(String id) { return running.contains(id); }
     @Override public OptionalLong pid(String id) { return running.contains(id) ? OptionalLong.of(100 + id.charAt(1)) : OptionalLong.empty(); }
-    @Override public void partition(Grudge grudge) { calls.add("partition " + raftlab.harness.partition.GrudgeText.format(grudge)); }
+    @Override public void partition(Grudge grudge) { calls.add("partition " + GrudgeText.format(grudge)); }
     @Override public void dropPackets(double fraction) { calls.add("drop " + fraction); }
     @Override public void heal() { calls.add("heal"); }
-    @Override public void setClockOffset(String id, Duration offset) { call("clock", id); }
+    @Override public void setClockOffset(String id, Duration offset) { call("clock", id, " " + offset.toMillis()); }
     @Override public void resetClocks() { calls.add("reset-clocks"); }
     @Override public void fetchLogs(Path dir) { }
     @Override public void teardown() { calls.add("teardown"); }
