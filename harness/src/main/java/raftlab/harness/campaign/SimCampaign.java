@@ -78,6 +78,8 @@ public final class SimCampaign {
                 .opTimeoutMicros(Math.min(o.opTimeout().toNanos() / 1000, 1_000_000))
                 .bugs(Bugs.parse(o.bugs()))
                 .readMode(recipe.map(raftlab.harness.bugs.BugRecipe::readMode).orElse(raftlab.raft.ReadMode.READ_INDEX))
+                // With a bug switch on, the checker (not the first broken invariant) must judge what the clients saw.
+                .keepGoing(!o.bugs().isEmpty())
                 .build();
     }
 
