@@ -36,7 +36,8 @@
   or \"2n\" for two per node), :time-limit (seconds, or a string with a unit such as \"500ms\"),
   :rate (ops/s), :nemesis (faults such as [:partition :kill]), :nemesis-interval, :seed,
   :check-time-limit, :op-timeout, :bugs (bug switches such as [:stale-reads]), :test-count,
-  :leave-db-running?, :username, :ssh-private-key, :store (default \"store\"). Keys that are
+  :leave-db-running?, :username, :ssh-private-key, :store (default \"store\"), :schedule (a
+  schedule.edn file to play instead of the seed's; it replaces :nemesis, see write-schedule!). Keys that are
   absent take the harness's defaults (see `bin/raftlab test --help`). Adds :name, as the store
   names the run."
   [opts]
@@ -63,7 +64,8 @@
    [:op-timeout "--op-timeout" duration]
    [:username "--username" str]
    [:ssh-private-key "--ssh-private-key" str]
-   [:store "--store" str]])
+   [:store "--store" str]
+   [:schedule "--schedule" str]])
 
 (defn test-map->args
   "The `raftlab` command line that runs this test map, starting with \"test\"."
@@ -118,6 +120,39 @@
     {:exit exit
      :store (when (and after (not= before after)) (str after))
      :args args}))
+
+(defn replay!
+  "Runs a stored run again (`raftlab test --replay`): its options, seed and schedule.edn, in its own
+  lab or in :lab (:sim, :local, :ssh). Returns what run! returns. A simulated run replayed in the
+  simulator by the same build gives the same history.edn byte for byte."
+  ([run-dir] (replay! run-dir {}))
+  ([run-dir {:keys [lab store] :or {store "store"}}]
+   (let [args (vec (concat ["test" "--replay" (str run-dir)]
+                           (when lab ["--lab" (text lab)])
+                           ["--store" (str store)]))
+         before (latest-run store)
+         exit (execute args)
+         after (latest-run store)]
+     {:exit exit
+      :store (when (and after (not= before after)) (str after))
+      :args args})))
+
+(defn read-schedule
+  "A schedule as data: the schedule.edn of a run's directory, or a schedule file. A map with
+  :nodes and :entries, each entry a map such as {:at \"10s\" :fault :kill :targets :leader :for \"5s\"}
+  (docs/schedules.md)."
+  [run-dir-or-file]
+  (let [f (io/file run-dir-or-file)
+        f (if (.isDirectory f) (io/file f "schedule.edn") f)]
+    (edn/read-string (slurp f :encoding "UTF-8"))))
+
+(defn write-schedule!
+  "Writes a schedule map ({:nodes 5 :entries [...]}) as a file :schedule can name, and returns the
+  file's path. Durations are strings with a unit (\"300ms\", \"-90s\"); targets are keywords
+  (:leader, :minority, ...), vectors of node names, or partition groups such as \"n1,n2/n3,n4,n5\"."
+  [file schedule]
+  (spit (io/file file) (pr-str schedule) :encoding "UTF-8")
+  (str file))
 
 (defn read-results
   "The results.edn of a run's directory (such as run!'s :store) as a map: :valid?, :summary, the

@@ -18,5 +18,8 @@
 (def ^{:arglists '([test-map]) :doc (:doc (meta #'campaign/test-map->args))} test-map->args campaign/test-map->args)
 (def ^{:arglists '([test-map]) :doc (:doc (meta #'campaign/run!))} run! campaign/run!)
 (def ^{:arglists '([run-dir]) :doc (:doc (meta #'campaign/read-results))} read-results campaign/read-results)
+(def ^{:arglists '([run-dir] [run-dir opts]) :doc (:doc (meta #'campaign/replay!))} replay! campaign/replay!)
+(def ^{:arglists '([run-dir-or-file]) :doc (:doc (meta #'campaign/read-schedule))} read-schedule campaign/read-schedule)
+(def ^{:arglists '([file schedule]) :doc (:doc (meta #'campaign/write-schedule!))} write-schedule! campaign/write-schedule!)
 (def ^{:arglists '([op position]) :doc (:doc (meta #'ops/map->op))} map->op ops/map->op)
 (def ^{:arglists '([op]) :doc (:doc (meta #'ops/op->map))} op->map ops/op->map)

@@ -68,6 +68,28 @@
               (is (nil? (:store refused))))))
         (finally (delete-tree store))))))
 
+(deftest a-schedule-written-from-clojure-runs-and-its-run-replays-to-the-same-history
+  (if-not (contains? (test-command-options) "--replay")
+    (println "SKIPPED: this harness jar's `raftlab test` has no --replay yet; rebuild it")
+    (let [store (.toFile (Files/createTempDirectory "raftlab-clj-store" (make-array FileAttribute 0)))]
+      (try
+        (let [plan {:nodes 5
+                    :entries [{:on :leader-elected :fault :partition :targets :leader :for "1s"}
+                              {:at "2s" :after :ok-write :fault :kill :targets ["n1" "n2"] :for "500ms"}]}
+              file (r/write-schedule! (io/file store "plan.edn") plan)
+              first-run (r/run! (r/test-map {:lab :sim, :workload :register, :time-limit 4, :seed 3,
+                                             :schedule file, :store (str store)}))]
+          (is (#{0 1} (:exit first-run)) (pr-str first-run))
+          (let [normal (fn [entries] (mapv #(-> % (dissoc :at) (update :targets (fn [t] (if (vector? t) (mapv str t) t))))
+                                           entries))]
+            (is (= (normal (:entries plan)) (normal (:entries (r/read-schedule (:store first-run)))))
+                "the run's schedule.edn is the plan"))
+          (let [again (r/replay! (:store first-run) {:store (str store)})]
+            (is (= (:exit first-run) (:exit again)) (pr-str again))
+            (is (= (slurp (io/file (:store first-run) "history.edn")) (slurp (io/file (:store again) "history.edn")))
+                "a simulated run's replay gives the same history")))
+        (finally (delete-tree store))))))
+
 (deftest a-flag-raftlab-does-not-know-exits-254-not-picocli's-2
   ;; 2 is Jepsen's "unknown" verdict; bad arguments are 254 in raftlab
   (let [err (java.io.ByteArrayOutputStream.)
