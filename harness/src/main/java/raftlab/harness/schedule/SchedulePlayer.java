@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * Plays a schedule against the clock of a run, the same in every lab: a pure state machine that the lab's loop asks
  * what to do now, telling it the time and how many acknowledged writes and leader elections it has seen so far.
- * Entries run one after another. An entry is armed when the one before it has ended and its {@code :at} has passed;
- * a trigger then counts only events after arming. Nothing starts at or after the time limit (the final heal follows).
+ * Entries run one after another: an entry starts once the one before it has ended and its {@code :at} has passed.
+ * A trigger then needs an event that came after both its {@code :at} and the start of the entry before it, so that
+ * an election the previous fault caused (a transfer, a killed leader) fires {@code :on :leader-elected} as soon as
+ * that fault ends, while an {@code :at} later than that aims at the first event after it. Nothing starts at or
+ * after the time limit (the final heal follows).
  */
 public final class SchedulePlayer {
     /** What the lab's loop does next. */
@@ -30,6 +33,10 @@ public final class SchedulePlayer {
     private long armedWrites;
     private long armedElections;
     private long startedAt = -1;
+    /** When the entry before the current one started, and the counts then; -1 before the first entry. */
+    private long previousStartedAt = -1;
+    private long previousStartWrites;
+    private long previousStartElections;
 
     public SchedulePlayer(Schedule schedule, long limitNanos) {
         this.entries = schedule.entries();
@@ -52,8 +59,10 @@ public final class SchedulePlayer {
         if (nowNanos < at) return new Wait(Math.min(at, limitNanos), Trigger.NONE, index);
         if (!armed) {
             armed = true;
-            armedWrites = okWrites;
-            armedElections = elections;
+            // Events since the previous entry started count, unless :at comes later: then those since now.
+            boolean fromPreviousStart = previousStartedAt >= 0 && at <= previousStartedAt;
+            armedWrites = fromPreviousStart ? previousStartWrites : okWrites;
+            armedElections = fromPreviousStart ? previousStartElections : elections;
         }
         boolean fired = switch (entry.trigger()) {
             case NONE -> true;
@@ -62,6 +71,9 @@ public final class SchedulePlayer {
         };
         if (!fired) return new Wait(limitNanos, entry.trigger(), index);
         startedAt = nowNanos;
+        previousStartedAt = nowNanos;
+        previousStartWrites = okWrites;
+        previousStartElections = elections;
         return new Start(index, entry);
     }
 }

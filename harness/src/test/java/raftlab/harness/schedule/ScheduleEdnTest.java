@@ -57,6 +57,20 @@ class ScheduleEdnTest {
         assertTrue(other.getMessage().contains("for 5 nodes and this test has 3"), other.getMessage());
     }
 
+    @Test void theExampleSchedulesReadAndFitTheirClusters() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("..", "examples", "schedules");
+        List<java.nio.file.Path> files;
+        try (var listing = java.nio.file.Files.list(dir)) {
+            files = listing.filter(p -> p.toString().endsWith(".edn")).sorted().toList();
+        }
+        assertTrue(files.size() >= 4, "examples in " + dir.toAbsolutePath() + ": " + files);
+        for (java.nio.file.Path file : files) {
+            Schedule s = ScheduleEdn.read(file);
+            s.checkFits(s.nodeCount());
+            assertTrue(!s.entries().isEmpty(), file + " has entries");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "{:nodes 5 :entries [{:fault :kill :for \"1s\" :when :now}]}     | entry 1: unknown key :when",

@@ -44,6 +44,21 @@ class SchedulePlayerTest {
         assertInstanceOf(SchedulePlayer.Start.class, p.next(2 * S, 10, 4));
     }
 
+    @Test void anElectionThePreviousFaultCausedFiresTheNextEntryWhenThatFaultEnds() {
+        SchedulePlayer p = new SchedulePlayer(new Schedule(5, List.of(kill(1, Trigger.NONE, 2), kill(0, Trigger.LEADER_ELECTED, 1))), 60 * S);
+        assertInstanceOf(SchedulePlayer.Start.class, p.next(S, 0, 1), "the leader killed at 1 s, one election so far");
+        assertInstanceOf(SchedulePlayer.Stop.class, p.next(3 * S, 0, 2), "a new leader was elected while it was down");
+        assertInstanceOf(SchedulePlayer.Start.class, p.next(3 * S, 0, 2), "that election counts: the new leader is hit at once");
+    }
+
+    @Test void anAtLaterThanThePreviousStartAimsAtTheFirstEventAfterIt() {
+        SchedulePlayer p = new SchedulePlayer(new Schedule(5, List.of(kill(1, Trigger.NONE, 1), kill(5, Trigger.OK_WRITE, 1))), 60 * S);
+        p.next(S, 10, 0);
+        p.next(2 * S, 20, 0);
+        assertInstanceOf(SchedulePlayer.Wait.class, p.next(5 * S, 30, 0), "writes before 5 s do not count");
+        assertInstanceOf(SchedulePlayer.Start.class, p.next(5 * S, 31, 0));
+    }
+
     @Test void nothingStartsAtTheTimeLimitButARunningEntryStillStops() {
         SchedulePlayer p = new SchedulePlayer(new Schedule(5, List.of(kill(5, Trigger.NONE, 10), kill(0, Trigger.OK_WRITE, 1))), 10 * S);
         assertInstanceOf(SchedulePlayer.Start.class, p.next(5 * S, 0, 0));
