@@ -69,12 +69,14 @@ public final class BugRecipes {
                     AimedSchedule.parse("{:nodes 5 :entries [{:after :ok-write :fault :clock-partition :offset \"-120s\" :for \"15s\"}]}",
                             Duration.ofSeconds(20)));
             case NO_FSYNC -> new BugRecipe(bug,
-                    "every node is killed right after a write is acknowledged, so entries still in their page caches are lost on"
+                    "every node is killed right after a write is acknowledged, every 5 s, so entries still in their page caches are lost on"
                             + " every copy and the cluster comes back without the acknowledged write",
                     "register", List.of(FaultKind.KILL), Duration.ofSeconds(5), LAB_TIME, 10, 200,
-                    Scenario.NONE, Faults.NONE, Duration.ofMillis(300), Duration.ofSeconds(10), ReadMode.READ_INDEX, 5,
+                    Scenario.NONE, Faults.NONE, Duration.ofMillis(300), Duration.ofSeconds(20), ReadMode.READ_INDEX, 5,
+                    // Every 5 s, not every 2: a real lab's nodes need a few seconds to start and elect, and the clients
+                    // must get writes through between the storms (every 2 s left 253 acknowledged in a minute).
                     AimedSchedule.parse("{:nodes 5 :entries [{:after :ok-write :fault :kill :targets :all :for \"300ms\"}]}",
-                            Duration.ofSeconds(2)));
+                            Duration.ofSeconds(5)));
             case FORGET_VOTE -> new BugRecipe(bug,
                     "the double-vote schedule: two candidates of one term and their common voter restarted between their"
                             + " requests, so a voter that forgot its vote elects two leaders of one term, both answering clients",
