@@ -86,6 +86,7 @@ public sealed interface FaultSpec {
             if (millis % 1000 == 0) return "\"" + millis / 1000 + "s\"";
             return "\"" + millis + "ms\"";
         }
-        return "\"" + d.toNanos() / 1000 + "us\"";
+        long nanos = d.toNanos();
+        return "\"" + (nanos % 1000 == 0 ? nanos / 1000 + "us" : nanos + "ns") + "\"";
     }
 }

@@ -29,6 +29,14 @@ class ScheduleEdnTest {
         }
     }
 
+    @Test void durationsOfEveryGrainReadBackExactly() {
+        for (Duration d : List.of(Duration.ofSeconds(10), Duration.ofMillis(1500), Duration.ofNanos(1_500_000_001L), Duration.ofNanos(2500),
+                Duration.ofNanos(7), Duration.ofMillis(-90_500), Duration.ofNanos(-1))) {
+            Schedule s = new Schedule(3, List.of(new ScheduleEntry(d.abs(), Trigger.NONE, new FaultSpec.Clock(Target.ONE, d, null), d.abs())));
+            assertEquals(s, ScheduleEdn.parse(ScheduleEdn.write(s)), () -> d + " as " + ScheduleEdn.write(s));
+        }
+    }
+
     @Test void aHandWrittenScheduleWithTriggersRolesNodesAndGroups() {
         Schedule s = ScheduleEdn.parse("""
                 ; aim at the leader
