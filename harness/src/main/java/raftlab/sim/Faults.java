@@ -56,4 +56,16 @@ public record Faults(double dropProbability, double duplicateProbability, long d
     public Faults withClockPartitions(boolean on) { return new Faults(dropProbability, duplicateProbability, delayMicros, jitterMicros, reorder, partitions, crashes, pauses, clockDrift, clockBumps, transfers, on); }
 
     public Faults withTransfers(boolean on) { return new Faults(dropProbability, duplicateProbability, delayMicros, jitterMicros, reorder, partitions, crashes, pauses, clockDrift, clockBumps, on, clockPartitions); }
+
+    /** The fault packages of the shared nemesis these options ask for, in FaultKind's order. */
+    public java.util.List<raftlab.harness.nemesis.FaultKind> nemesisKinds() {
+        java.util.List<raftlab.harness.nemesis.FaultKind> kinds = new java.util.ArrayList<>();
+        if (partitions) kinds.add(raftlab.harness.nemesis.FaultKind.PARTITION);
+        if (crashes) kinds.add(raftlab.harness.nemesis.FaultKind.KILL);
+        if (pauses) kinds.add(raftlab.harness.nemesis.FaultKind.PAUSE);
+        if (clockBumps) kinds.add(raftlab.harness.nemesis.FaultKind.CLOCK);
+        if (clockPartitions) kinds.add(raftlab.harness.nemesis.FaultKind.CLOCK_PARTITION);
+        if (transfers) kinds.add(raftlab.harness.nemesis.FaultKind.TRANSFER);
+        return kinds;
+    }
 }

@@ -3,7 +3,9 @@ package raftlab.sim;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import raftlab.harness.partition.PartitionShape;
 import raftlab.harness.schedule.Schedule;
+import raftlab.harness.schedule.ScheduleDraw;
 import raftlab.raft.Bugs;
 import raftlab.raft.ReadMode;
 
@@ -33,7 +35,7 @@ import raftlab.raft.ReadMode;
  * @param traceFile             write the event trace as JSONL here (null: no file)
  * @param traceDigest           compute a SHA-256 of the event trace into {@link SimResult#traceDigest} (replay tests)
  * @param schedule              the fault schedule to play; null: the one the seed draws for {@code faults}
- *                              ({@link raftlab.sim.engine.World#drawnSchedule})
+ *                              ({@link #drawnSchedule})
  */
 public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double rate, int concurrency,
                          Workload workload, int keyCount, Scenario scenario, Faults faults,
@@ -65,6 +67,20 @@ public record SimOptions(long seed, int nodeCount, long timeLimitMicros, double 
         b.nemesisIntervalMicros = nemesisIntervalMicros; b.healBoundMicros = healBoundMicros; b.opTimeoutMicros = opTimeoutMicros;
         b.bugs = bugs; b.readMode = readMode; b.snapshotEveryEntries = snapshotEveryEntries; b.keepGoing = keepGoing; b.explain = explain; b.traceFile = traceFile; b.traceDigest = traceDigest; b.schedule = schedule;
         return b;
+    }
+
+    /** The schedule the run plays: the one given, else the one its seed draws. */
+    public Schedule playedSchedule() { return schedule != null ? schedule : drawnSchedule(); }
+
+    /**
+     * The schedule this seed draws for {@code faults}, as a real lab's runner draws it for the same faults (in
+     * FaultKind's order), interval and time limit, with every named partition shape.
+     */
+    public Schedule drawnSchedule() {
+        java.time.Duration limit = java.time.Duration.ofNanos(timeLimitMicros * 1000);
+        java.time.Duration interval = ScheduleDraw.effectiveInterval(java.time.Duration.ofNanos(nemesisIntervalMicros * 1000), limit);
+        return ScheduleDraw.draw(faults.nemesisKinds(), PartitionShape.NAMED, interval, limit, nodeCount,
+                raftlab.harness.runner.Seeds.stream(seed, 1, -1));
     }
 
     /** The faults a scenario starts from, before explicit fault options change them. */

@@ -17,7 +17,6 @@ import raftlab.harness.runner.TestOptions;
 import raftlab.harness.schedule.Schedule;
 import raftlab.harness.schedule.ScheduleDraw;
 import raftlab.harness.schedule.ScheduleEdn;
-import raftlab.sim.engine.World;
 import raftlab.harness.store.RunReport;
 import raftlab.harness.store.RunStore;
 import raftlab.harness.store.Verdict;
@@ -111,7 +110,7 @@ public final class SimCampaign {
     public static Schedule scheduleOf(TestOptions options, SimOptions simOptions, Schedule given) {
         if (given != null) return given;
         if (simOptions.schedule() != null) return simOptions.schedule(); // a recipe's aimed schedule
-        return raftlab.harness.bugs.BugRecipes.of(options).isPresent() ? World.drawnSchedule(simOptions) : ScheduleDraw.forTest(options);
+        return raftlab.harness.bugs.BugRecipes.of(options).isPresent() ? simOptions.drawnSchedule() : ScheduleDraw.forTest(options);
     }
 
     /**
@@ -123,7 +122,7 @@ public final class SimCampaign {
         SimOptions drawnOptions = simOptions(options, given == null || givenBySimulator);
         Schedule schedule = scheduleOf(options, drawnOptions, given);
         // Set only when it is not what the simulator would draw itself, so that the raftlab sim line reproduces the run.
-        SimOptions simOptions = schedule.equals(World.drawnSchedule(drawnOptions)) ? drawnOptions.toBuilder().schedule(null).build()
+        SimOptions simOptions = schedule.equals(drawnOptions.drawnSchedule()) ? drawnOptions.toBuilder().schedule(null).build()
                 : drawnOptions.toBuilder().schedule(schedule).build();
         Path dir = RunStore.create(storeRoot, options.testName(), LocalDateTime.now());
         ScheduleEdn.write(dir.resolve("schedule.edn"), schedule);

@@ -3,19 +3,7 @@ package raftlab.sim.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.time.Duration;
-import java.util.random.RandomGenerator;
 import raftlab.harness.history.HistoryRecorder;
-import raftlab.harness.lab.sim.SimLabControl;
-import raftlab.harness.nemesis.FaultKind;
-import raftlab.harness.nemesis.Nemesis;
-import raftlab.harness.partition.PartitionShape;
-import raftlab.harness.schedule.Schedule;
-import raftlab.harness.schedule.ScheduleDraw;
-import raftlab.harness.schedule.SchedulePlayer;
-import raftlab.harness.schedule.Trigger;
-import raftlab.harness.runner.Seeds;
-import raftlab.sim.Faults;
 import raftlab.history.Op;
 import raftlab.history.OpType;
 import raftlab.raft.ClientReply;
@@ -59,15 +47,8 @@ public final class World {
     private final SplittableRandom diskRandom;
     private final SimClients clients;
     private final Scenarios scenarios;
-    /** The nemesis every lab shares, executing here through the sim lab's executor. */
-    private final Nemesis nemesis;
-    private final Schedule schedule;
-    private SchedulePlayer player;
-    /** What the schedule's current entry waits for; an election or an acknowledged write then steps it at once. */
-    private Trigger awaiting = Trigger.NONE;
-    /** Only the latest scheduled step of the schedule runs: a trigger's step supersedes the one waiting for the limit. */
-    private long stepToken;
-    private long elections;
+    /** The nemesis every lab shares, playing the run's schedule through the sim lab's executor. */
+    private final ScheduledNemesis nemesis;
     private final Invariants invariants;
     private final List<Violation> violations = new ArrayList<>();
     private boolean stopped;
@@ -112,12 +93,7 @@ public final class World {
         this.network = new Network(this, networkRandom, n, options.faults());
         this.clients = new SimClients(this, options);
         this.scenarios = new Scenarios(this, options, nemesisRandom);
-        // The same streams as a real lab's runner: one seed, the same faults and targets.
-        this.nemesis = new Nemesis(new SimLabControl(this, n), Seeds.stream(options.seed(), 99, -2), history);
-        this.schedule = options.schedule() != null ? options.schedule() : drawnSchedule(options);
-        history.onOkWrite(() -> {
-            if (awaiting == Trigger.OK_WRITE) scheduleStep(now);
-        });
+        this.nemesis = new ScheduledNemesis(this, n, options.seed(), options.playedSchedule(), options.timeLimitMicros(), history);
         this.invariants = new Invariants(this);
     }
 
@@ -133,7 +109,7 @@ public final class World {
             for (SimNode node : nodes) schedule(0, () -> start(node)); // as events, so that a failing core is reported like any finding
             clients.start();
             scenarios.start();
-            startNemesis();
+            nemesis.start();
             schedule(options.timeLimitMicros(), this::heal);
             long hardEnd = options.timeLimitMicros() + options.healBoundMicros() + options.opTimeoutMicros() + 1;
             while (!stopped && !queue.isEmpty() && queue.peekTime() <= hardEnd) {
@@ -290,61 +266,6 @@ public final class World {
         schedule(now + 50_000 + diskRandom.nextLong(450_000), () -> {
             if (node.incarnation == incarnation) node.disk.flush();
         });
-    }
-
-    // ---- the shared nemesis
-
-    /** The fault packages the options ask for, in FaultKind's order. */
-    static List<FaultKind> nemesisKinds(Faults f) {
-        List<FaultKind> kinds = new ArrayList<>();
-        if (f.partitions()) kinds.add(FaultKind.PARTITION);
-        if (f.crashes()) kinds.add(FaultKind.KILL);
-        if (f.pauses()) kinds.add(FaultKind.PAUSE);
-        if (f.clockBumps()) kinds.add(FaultKind.CLOCK);
-        if (f.clockPartitions()) kinds.add(FaultKind.CLOCK_PARTITION);
-        if (f.transfers()) kinds.add(FaultKind.TRANSFER);
-        return kinds;
-    }
-
-    /** The schedule a simulated run's seed draws for its faults, as a real lab's runner draws it for the same test. */
-    public static Schedule drawnSchedule(SimOptions options) {
-        Duration limit = Duration.ofNanos(options.timeLimitMicros() * 1000);
-        Duration interval = ScheduleDraw.effectiveInterval(Duration.ofNanos(options.nemesisIntervalMicros() * 1000), limit);
-        return ScheduleDraw.draw(nemesisKinds(options.faults()), PartitionShape.NAMED, interval, limit, options.nodeCount(),
-                Seeds.stream(options.seed(), 1, -1));
-    }
-
-    /** The schedule this run plays. */
-    public Schedule schedule() { return schedule; }
-
-    /** Plays the shared schedule in virtual time, as a real lab's runner does on the wall clock, until the time limit. */
-    private void startNemesis() {
-        if (schedule.entries().isEmpty()) return;
-        player = new SchedulePlayer(schedule, options.timeLimitMicros() * 1000);
-        stepNemesis();
-    }
-
-    private void scheduleStep(long timeMicros) {
-        long token = ++stepToken;
-        schedule(timeMicros, () -> {
-            if (token == stepToken) stepNemesis();
-        });
-    }
-
-    private void stepNemesis() {
-        if (healed || stopped) return;
-        SchedulePlayer.Action action = player.next(now * 1000, history.okWriteCount(), elections);
-        awaiting = Trigger.NONE;
-        if (action instanceof SchedulePlayer.Start start) {
-            nemesis.start(start.entry());
-            scheduleStep(now);
-        } else if (action instanceof SchedulePlayer.Stop stop) {
-            nemesis.stop(stop.entry());
-            scheduleStep(now);
-        } else if (action instanceof SchedulePlayer.Wait wait) {
-            awaiting = wait.awaiting();
-            scheduleStep((wait.untilNanos() + 999) / 1000);
-        }
     }
 
     // ---- faults
@@ -565,8 +486,7 @@ public final class World {
         }
         if (options.explain()) explain(node, "became leader of term " + term);
         scenarios.onLeaderElected(node.index);
-        elections++;
-        if (awaiting == Trigger.LEADER_ELECTED) scheduleStep(now);
+        nemesis.onLeaderElected();
     }
 
     void onCommit(SimNode node, long from, long to) {
