@@ -78,15 +78,24 @@ public final class DetectCommand implements Callable<Integer> {
             switches.add(s.get());
         }
         if (switches.isEmpty()) switches.addAll(List.of(Bug.values()));
+        raftlab.harness.schedule.Schedule fileSchedule;
+        try {
+            fileSchedule = schedule == null ? null : raftlab.harness.schedule.ScheduleEdn.read(schedule);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         List<DetectionRow> rows = new ArrayList<>();
         boolean allGood = true;
         for (Bug bug : switches) {
             BugRecipe recipe = BugRecipes.of(bug);
             try {
-                // A file's schedule is one cycle that never repeats: exactly the file.
-                if (schedule != null) recipe = recipe.withAim(new raftlab.harness.schedule.AimedSchedule(
-                        raftlab.harness.schedule.ScheduleEdn.read(schedule).entries(), Duration.ofDays(365)));
+                if (fileSchedule != null) {
+                    fileSchedule.checkFits(recipe.simNodeCount());
+                    recipe = recipe.withAim(raftlab.harness.schedule.AimedSchedule.once(fileSchedule.entries()));
+                }
                 if (simTimeLimit != null) recipe = recipe.withSimTimeLimit(Durations.parse(simTimeLimit));
+                // Made once here, so that a schedule that does not fit the recipe's cluster is refused before any run.
                 recipe.simOptions(firstSeed, true);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());

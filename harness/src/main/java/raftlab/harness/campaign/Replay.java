@@ -15,26 +15,33 @@ import raftlab.harness.schedule.ScheduleEdn;
 import raftlab.harness.util.Durations;
 
 /**
- * A stored run read back to run again: its options from {@code test.json} and its plan from {@code schedule.edn}.
- * The replay keeps the seed, the workload, the load, the timing and the schedule; only where it runs may change.
- *
- * @param options  the stored run's options, for the lab the replay runs in
- * @param schedule the stored run's schedule, played as it is
- * @param build    the commit the stored run was made with ({@code unknown} for runs older than the field)
- * @param storedLab the lab the stored run ran in
+ * A stored run read back to run again: its options from {@code test.json} and its plan from {@code schedule.edn}, each
+ * read once. The replay keeps the seed, the workload, the load, the timing and the schedule; only where it runs may
+ * change ({@link #optionsFor}).
  */
-public record Replay(TestOptions options, Schedule schedule, String build, String storedLab) {
+public final class Replay {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** test.json is a few hundred bytes; a file far larger is not one. */
     private static final long MAX_TEST_JSON = 1 << 20;
 
+    private final Path dir;
+    private final JsonNode test;
+    private final Schedule schedule;
+    private final String storedLab;
+
+    private Replay(Path dir, JsonNode test, Schedule schedule, String storedLab) {
+        this.dir = dir;
+        this.test = test;
+        this.schedule = schedule;
+        this.storedLab = storedLab;
+    }
+
     /**
-     * Reads run directory {@code dir} for a replay in {@code lab}, on {@code hosts} when that is the ssh lab (none:
-     * the stored run's hosts, if it ran there).
+     * Reads run directory {@code dir}.
      *
-     * @throws IllegalArgumentException one sentence: a missing or damaged file, another node count, a schedule that does not fit
+     * @throws IllegalArgumentException one sentence: a missing or damaged file
      */
-    public static Replay read(Path dir, String lab, List<String> hosts) {
+    public static Replay read(Path dir) {
         Path testJson = dir.resolve("test.json");
         Path scheduleFile = dir.resolve("schedule.edn");
         if (!Files.isRegularFile(testJson)) throw new IllegalArgumentException(dir + " is not a run directory (it has no test.json); name one under the store, such as store/latest");
@@ -50,7 +57,30 @@ public record Replay(TestOptions options, Schedule schedule, String build, Strin
         }
         Schedule schedule = ScheduleEdn.read(scheduleFile);
         try {
-            String storedLab = text(t, "lab");
+            return new Replay(dir, t, schedule, text(t, "lab"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot replay " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored run's schedule, played as it is. */
+    public Schedule schedule() { return schedule; }
+
+    /** The lab the stored run ran in. */
+    public String storedLab() { return storedLab; }
+
+    /** The commit the stored run was made with ({@code unknown} for runs older than the field). */
+    public String build() { return test.path("build").asText("unknown"); }
+
+    /**
+     * The stored run's options for a replay in {@code lab}, on {@code hosts} when that is the ssh lab (none: the stored
+     * run's hosts, if it ran there).
+     *
+     * @throws IllegalArgumentException one sentence: another node count, a schedule that does not fit, a damaged field
+     */
+    public TestOptions optionsFor(String lab, List<String> hosts) {
+        JsonNode t = test;
+        try {
             int nodeCount = t.path("node-count").asInt(-1);
             List<String> nodes = new ArrayList<>();
             if (lab.equals("ssh")) {
@@ -73,8 +103,7 @@ public record Replay(TestOptions options, Schedule schedule, String build, Strin
                     duration(t, "liveness-bound")).withPartitionShapes(shapes);
             if (nodeCount < 1 || options.concurrency() < 1) throw new IllegalArgumentException("node-count and concurrency must be positive");
             schedule.checkFits(nodeCount);
-            String build = t.path("build").asText("unknown");
-            return new Replay(options, schedule, build, storedLab);
+            return options;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot replay " + dir + ": " + e.getMessage(), e);
         }

@@ -107,7 +107,7 @@ public final class SimCampaign {
      * the test's, as a real lab's runner makes it (so one seed gives one plan in every lab); a recipe's run draws for
      * the recipe's simulated faults.
      */
-    public static Schedule scheduleOf(TestOptions options, SimOptions simOptions, Schedule given) {
+    private static Schedule scheduleOf(TestOptions options, SimOptions simOptions, Schedule given) {
         if (given != null) return given;
         if (simOptions.schedule() != null) return simOptions.schedule(); // a recipe's aimed schedule
         return raftlab.harness.bugs.BugRecipes.of(options).isPresent() ? simOptions.drawnSchedule() : ScheduleDraw.forTest(options);

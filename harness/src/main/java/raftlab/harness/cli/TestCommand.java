@@ -201,15 +201,15 @@ public final class TestCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("no run directory " + replay + " (looked at " + dir + "); name one under the store, such as latest");
         }
-        String storedLab = Replay.read(dir, "sim", List.of()).storedLab();
+        Replay stored = Replay.read(dir);
+        String storedLab = stored.storedLab();
         String target = given.contains("--lab") ? lab : storedLab;
         if (!List.of("local", "sim", "ssh").contains(target)) throw new IllegalArgumentException("unknown lab " + target + "; use local, sim or ssh");
         refusal = LabOptions.refusal(target, given);
         if (refusal != null) throw new IllegalArgumentException(refusal);
         List<String> hosts = new ArrayList<>(nodes);
         if (nodesFile != null) hosts.addAll(raftlab.harness.lab.ssh.NodesFile.read(nodesFile));
-        Replay stored = Replay.read(dir, target, hosts);
-        TestOptions options = stored.options();
+        TestOptions options = stored.optionsFor(target, hosts);
         if (given.contains("--check-time-limit")) options = options.withCheckTimeLimit(positive(Durations.parse(checkTimeLimit), "--check-time-limit"));
         if (given.contains("--leave-db-running")) options = options.withLeaveDbRunning(leaveDbRunning);
         // A fault the lab cannot do, or a cluster the schedule does not fit, is refused before any lab is up.

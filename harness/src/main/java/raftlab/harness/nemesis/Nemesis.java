@@ -45,7 +45,7 @@ public final class Nemesis {
     /** Starts a schedule entry's fault: recorded as {@code start-<kind>}, with what it did as the completion's value. */
     public synchronized void start(ScheduleEntry entry) {
         FaultKind kind = entry.fault().kind();
-        Fault fault = faults.computeIfAbsent(kind, Faults::of);
+        Fault fault = faultOf(kind);
         record(kind.startF(), () -> fault.start(lab, random, entry.fault()));
         windows.add(new RunRecord.FaultWindow(kind.flagName(), recorder.now(), -1));
     }
@@ -53,10 +53,13 @@ public final class Nemesis {
     /** Ends a schedule entry's fault: recorded as {@code stop-<kind>}. */
     public synchronized void stop(ScheduleEntry entry) {
         FaultKind kind = entry.fault().kind();
-        Fault fault = faults.computeIfAbsent(kind, Faults::of);
+        Fault fault = faultOf(kind);
         record(kind.stopF(), () -> fault.stop(lab));
         closeWindow(kind.flagName());
     }
+
+    /** The one fault package of each kind, made when first used: it remembers what it has in force. */
+    private Fault faultOf(FaultKind kind) { return faults.computeIfAbsent(kind, Faults::of); }
 
     /** Undoes everything in force: the end of every test. Recorded as {@code :heal}. */
     public synchronized void healAll() {

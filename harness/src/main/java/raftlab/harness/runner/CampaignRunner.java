@@ -11,11 +11,9 @@ import raftlab.harness.generator.Generators;
 import raftlab.harness.history.HistoryRecorder;
 import raftlab.harness.lab.Lab;
 import raftlab.harness.lab.LabNode;
-import raftlab.harness.lab.HostLabControl;
 import raftlab.harness.lab.LabControl;
 import raftlab.harness.nemesis.Nemesis;
 import raftlab.harness.schedule.Schedule;
-import raftlab.harness.schedule.ScheduleDraw;
 import raftlab.harness.schedule.SchedulePlayer;
 import raftlab.harness.schedule.Trigger;
 import raftlab.harness.workload.Workload;
@@ -36,11 +34,6 @@ public final class CampaignRunner {
     private final Nemesis nemesis;
     private final Schedule schedule;
 
-    /** A runner whose schedule is the one the test's seed draws. */
-    public CampaignRunner(Lab lab, TestOptions options, HistoryRecorder recorder) {
-        this(lab, new HostLabControl(lab), options, ScheduleDraw.forTest(options), recorder);
-    }
-
     /** A runner that plays {@code schedule}, its faults going to {@code control} (a test's recording fake, say). */
     public CampaignRunner(Lab lab, LabControl control, TestOptions options, Schedule schedule, HistoryRecorder recorder) {
         this.lab = lab;
@@ -50,9 +43,6 @@ public final class CampaignRunner {
         this.schedule = schedule;
         this.nemesis = new Nemesis(control, Seeds.stream(options.seed(), 99, -2), recorder);
     }
-
-    /** The plan this runner plays. */
-    public Schedule schedule() { return schedule; }
 
     /** What is in force now, for the status line. */
     public String faultsInForce() { return nemesis.inForce(); }
@@ -113,8 +103,8 @@ public final class CampaignRunner {
         Thread self = Thread.currentThread();
         // Woken on each acknowledged write only when an entry waits for one; otherwise the thread sleeps to its times.
         if (schedule.entries().stream().anyMatch(e -> e.trigger() == Trigger.OK_WRITE)) recorder.onOkWrite(() -> LockSupport.unpark(self));
-        // Asked all along, not only while an entry waits: an election a transfer starts is then seen after the next
-        // entry is armed, and one that happened while an earlier fault was in force is counted before it.
+        // Asked all along, not only while an entry waits: a trigger counts the elections since the entry before it
+        // started, such as the one a transfer or a killed leader causes while that entry is in force.
         boolean watchElections = schedule.entries().stream().anyMatch(e -> e.trigger() == Trigger.LEADER_ELECTED);
         ElectionWatch elections = new ElectionWatch(control);
         long nextPoll = 0;

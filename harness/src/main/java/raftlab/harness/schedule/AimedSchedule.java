@@ -1,6 +1,7 @@
 package raftlab.harness.schedule;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,11 @@ public record AimedSchedule(List<ScheduleEntry> cycle, Duration period) {
     /** Reads the cycle from the entries of an EDN schedule text ({@code :nodes} is ignored). */
     public static AimedSchedule parse(String edn, Duration period) {
         return new AimedSchedule(ScheduleEdn.parse(edn).entries(), period);
+    }
+
+    /** A cycle that never repeats: exactly these entries, such as a schedule file's. */
+    public static AimedSchedule once(List<ScheduleEntry> entries) {
+        return new AimedSchedule(entries, ChronoUnit.FOREVER.getDuration());
     }
 
     /** The cycles that start before {@code timeLimit}, for a cluster of {@code nodeCount} nodes. */

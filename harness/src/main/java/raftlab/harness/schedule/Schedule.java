@@ -49,7 +49,7 @@ public record Schedule(int nodeCount, List<ScheduleEntry> entries) {
             try {
                 if (f instanceof FaultSpec.Partition p && p.shape() instanceof PartitionShape.Groups g) g.checkFits(ids);
                 Target t = f instanceof FaultSpec.Nodes nf ? nf.target() : f instanceof FaultSpec.Clock c ? c.target() : null;
-                if (t instanceof Target.Nodes named) named.resolve(ids, null, java.util.Optional::empty);
+                if (t instanceof Target.Nodes named) named.checkIn(ids);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("entry " + (i + 1) + " of the schedule: " + e.getMessage());
             }

@@ -22,7 +22,7 @@ public final class SchedulePlayer {
     public record Stop(int index, ScheduleEntry entry) implements Action {}
 
     /** Ask again at {@code untilNanos}, or as soon as {@code awaiting} may have happened ({@link Trigger#NONE}: no event). */
-    public record Wait(long untilNanos, Trigger awaiting, int index) implements Action {}
+    public record Wait(long untilNanos, Trigger awaiting) implements Action {}
 
     public record Done() implements Action {}
 
@@ -49,14 +49,14 @@ public final class SchedulePlayer {
         ScheduleEntry entry = entries.get(index);
         if (startedAt >= 0) {
             long stopAt = startedAt + entry.duration().toNanos();
-            if (nowNanos < stopAt) return new Wait(stopAt, Trigger.NONE, index);
+            if (nowNanos < stopAt) return new Wait(stopAt, Trigger.NONE);
             startedAt = -1;
             armed = false;
             return new Stop(index++, entry);
         }
         if (nowNanos >= limitNanos) return new Done();
         long at = entry.at().toNanos();
-        if (nowNanos < at) return new Wait(Math.min(at, limitNanos), Trigger.NONE, index);
+        if (nowNanos < at) return new Wait(Math.min(at, limitNanos), Trigger.NONE);
         if (!armed) {
             armed = true;
             // Events since the previous entry started count, unless :at comes later: then those since now.
@@ -69,7 +69,7 @@ public final class SchedulePlayer {
             case OK_WRITE -> okWrites > armedWrites;
             case LEADER_ELECTED -> elections > armedElections;
         };
-        if (!fired) return new Wait(limitNanos, entry.trigger(), index);
+        if (!fired) return new Wait(limitNanos, entry.trigger());
         startedAt = nowNanos;
         previousStartedAt = nowNanos;
         previousStartWrites = okWrites;

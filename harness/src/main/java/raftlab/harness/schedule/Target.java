@@ -51,10 +51,15 @@ public sealed interface Target {
         @Override public String edn() { return "[" + String.join(" ", ids) + "]"; }
 
         @Override public List<String> resolve(List<String> cluster, RandomGenerator random, Supplier<Optional<String>> leader) {
+            checkIn(cluster);
+            return ids;
+        }
+
+        /** Refuses names the cluster lacks (one sentence). */
+        public void checkIn(List<String> cluster) {
             List<String> unknown = new ArrayList<>(ids);
             unknown.removeAll(cluster);
             if (!unknown.isEmpty()) throw new IllegalArgumentException("the schedule names " + unknown + ", which the cluster " + cluster + " does not have");
-            return ids;
         }
     }
 

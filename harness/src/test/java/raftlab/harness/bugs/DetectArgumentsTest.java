@@ -29,6 +29,15 @@ class DetectArgumentsTest {
     }
 
     @Test
+    void aScheduleForAnotherClusterSizeIsRefusedBeforeAnyRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("five.edn");
+        java.nio.file.Files.writeString(file, "{:nodes 5 :entries [{:after :ok-write :fault :kill :targets :all :for \"300ms\"}]}");
+        assertEquals(254, detect("--bug", "forget-vote", "--runs", "1", "--schedule", file.toString()), "forget-vote's recipe runs 3 nodes");
+        assertTrue(err.toString().contains("the schedule is for 5 nodes and this test has 3"), err.toString());
+        assertEquals("", out.toString(), "no table: nothing ran");
+    }
+
+    @Test
     void aHexadecimalSeedAndADurationWork() {
         assertEquals(0, detect("--bug", "stale-reads", "--runs", "1", "--first-seed", "0x1", "--check-time-limit", "5s", "--stop-at-first"),
                 out + "\n" + err);

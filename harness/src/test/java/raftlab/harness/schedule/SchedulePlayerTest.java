@@ -19,9 +19,9 @@ class SchedulePlayerTest {
 
     @Test void entriesRunOneAfterAnotherFromTheirOffsets() {
         SchedulePlayer p = new SchedulePlayer(new Schedule(5, List.of(kill(1, Trigger.NONE, 3), kill(2, Trigger.NONE, 1))), 60 * S);
-        assertEquals(new SchedulePlayer.Wait(S, Trigger.NONE, 0), p.next(0, 0, 0));
+        assertEquals(new SchedulePlayer.Wait(S, Trigger.NONE), p.next(0, 0, 0));
         assertInstanceOf(SchedulePlayer.Start.class, p.next(S, 0, 0));
-        assertEquals(new SchedulePlayer.Wait(4 * S, Trigger.NONE, 0), p.next(2 * S, 0, 0), "the second waits for the first to end, though its :at has passed");
+        assertEquals(new SchedulePlayer.Wait(4 * S, Trigger.NONE), p.next(2 * S, 0, 0), "the second waits for the first to end, though its :at has passed");
         assertInstanceOf(SchedulePlayer.Stop.class, p.next(4 * S, 0, 0));
         SchedulePlayer.Action second = p.next(4 * S, 0, 0);
         assertEquals(1, ((SchedulePlayer.Start) second).index());
@@ -31,9 +31,9 @@ class SchedulePlayerTest {
 
     @Test void anOkWriteTriggerCountsOnlyWritesAfterTheEntryIsArmed() {
         SchedulePlayer p = new SchedulePlayer(new Schedule(5, List.of(kill(2, Trigger.OK_WRITE, 1))), 60 * S);
-        assertEquals(new SchedulePlayer.Wait(2 * S, Trigger.NONE, 0), p.next(S, 40, 0), "writes before :at do not count");
-        assertEquals(new SchedulePlayer.Wait(60 * S, Trigger.OK_WRITE, 0), p.next(2 * S, 41, 0));
-        assertEquals(new SchedulePlayer.Wait(60 * S, Trigger.OK_WRITE, 0), p.next(3 * S, 41, 7), "an election is not a write");
+        assertEquals(new SchedulePlayer.Wait(2 * S, Trigger.NONE), p.next(S, 40, 0), "writes before :at do not count");
+        assertEquals(new SchedulePlayer.Wait(60 * S, Trigger.OK_WRITE), p.next(2 * S, 41, 0));
+        assertEquals(new SchedulePlayer.Wait(60 * S, Trigger.OK_WRITE), p.next(3 * S, 41, 7), "an election is not a write");
         assertInstanceOf(SchedulePlayer.Start.class, p.next(3 * S, 42, 7));
     }
 
