@@ -30,10 +30,7 @@ public final class LabCommand implements Callable<Integer> {
     String action;
     @Option(names = "--node-count", defaultValue = "5", description = "Nodes (default: ${DEFAULT-VALUE}).")
     int nodeCount;
-    @Option(names = "--lab-prefix", description = "Namespace prefix (default: $RAFTLAB_LAB_PREFIX or n).")
-    String labPrefix;
-    @Option(names = "--lab-subnet", description = "First three octets of the lab's 10.x /24 (default: $RAFTLAB_LAB_SUBNET or 10.77.0).")
-    String labSubnet;
+    @picocli.CommandLine.Mixin LocalLabName localLab;
     @Option(names = "--bug", description = "A raft-node bug switch for every node (repeatable).")
     List<String> bugs = new java.util.ArrayList<>();
     @Option(names = "--stand-in", hidden = true)
@@ -56,8 +53,8 @@ public final class LabCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try {
-            String prefix = LocalLabName.prefix(labPrefix);
-            String subnet = LocalLabName.subnet(labSubnet);
+            String prefix = localLab.prefix();
+            String subnet = localLab.subnet();
             if (!Prerequisites.isRoot()) {
                 System.err.println("error: the local lab needs root for network namespaces and iptables; run it as root (sudo bin/raftlab lab " + action + ")");
                 return ExitCodes.BAD_INPUT;

@@ -30,10 +30,7 @@ import raftlab.harness.lab.ssh.SshOptions;
 final class LabTarget {
     @Option(names = "--lab", paramLabel = "local|ssh", description = "Which lab (default: local).")
     String lab;
-    @Option(names = "--lab-prefix", description = "Namespace prefix of the local lab (default: $RAFTLAB_LAB_PREFIX or n).")
-    String labPrefix;
-    @Option(names = "--lab-subnet", description = "First three octets of the local lab's 10.x /24 (default: $RAFTLAB_LAB_SUBNET or 10.77.0).")
-    String labSubnet;
+    @Mixin LocalLabName localLab;
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where an ssh lab's faults are recorded (default: a directory in /tmp named for its hosts).")
     Path stateDir;
     @Mixin SshFlags ssh;
@@ -96,8 +93,8 @@ final class LabTarget {
     LocalLayout layout() {
         // raftlab lab --lab-prefix x kill n3 must act on lab x, not on the default lab.
         LabCommand parent = parent();
-        String prefix = LocalLabName.prefix(either(labPrefix, parent == null ? null : parent.labPrefix, "--lab-prefix"));
-        String subnet = LocalLabName.subnet(either(labSubnet, parent == null ? null : parent.labSubnet, "--lab-subnet"));
+        String prefix = LocalLabName.prefix(either(localLab.labPrefix, parent == null ? null : parent.localLab.labPrefix, "--lab-prefix"));
+        String subnet = LocalLabName.subnet(either(localLab.labSubnet, parent == null ? null : parent.localLab.labSubnet, "--lab-subnet"));
         try {
             LocalLayout guess = LocalLayout.of(prefix, subnet, 5);
             return LocalLayout.of(prefix, subnet, LabCommand.recordedCount(guess));

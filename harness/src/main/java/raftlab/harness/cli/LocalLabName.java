@@ -12,7 +12,17 @@ final class LocalLabName {
     static final String PREFIX_VARIABLE = "RAFTLAB_LAB_PREFIX";
     static final String SUBNET_VARIABLE = "RAFTLAB_LAB_SUBNET";
 
-    private LocalLabName() {}
+    // The options, for the commands that mix this in ({@code @Mixin LocalLabName localLab}).
+    @picocli.CommandLine.Option(names = "--lab-prefix", description = "Namespace prefix of the local lab (default: $RAFTLAB_LAB_PREFIX or n).")
+    String labPrefix;
+    @picocli.CommandLine.Option(names = "--lab-subnet", description = "First three octets of the local lab's 10.x /24 (default: $RAFTLAB_LAB_SUBNET or 10.77.0).")
+    String labSubnet;
+
+    /** The prefix these options name (or the environment's, or the default). */
+    String prefix() { return prefix(labPrefix); }
+
+    /** The subnet these options name (or the environment's, or the default). */
+    String subnet() { return subnet(labSubnet); }
 
     /** The namespace prefix: {@code given} (a --lab-prefix, or null), else the environment's, else {@link LocalLayout#DEFAULT_PREFIX}. */
     static String prefix(String given) { return prefix(given, System::getenv); }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,10 +51,6 @@ public final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--lab", paramLabel = "local|sim|ssh", description = "Where the nodes run (default: ${DEFAULT-VALUE}).", defaultValue = "local")
     String lab;
-    @Option(names = "--nodes", split = ",", paramLabel = "HOST", description = "Hosts of the ssh lab, comma separated.")
-    List<String> nodes = new ArrayList<>();
-    @Option(names = "--nodes-file", paramLabel = "FILE", description = "A file with one host per line (ssh lab).")
-    Path nodesFile;
     @Option(names = "--node-count", description = "Nodes of the local or sim lab (default: ${DEFAULT-VALUE}).", defaultValue = "5")
     int nodeCount;
     @Option(names = "--concurrency", paramLabel = "N|Kn", description = "Client threads; 3n means three per node (default: ${DEFAULT-VALUE}).", defaultValue = "2n")
@@ -75,17 +72,7 @@ public final class TestCommand implements Callable<Integer> {
     String seed;
     @Option(names = "--leave-db-running", description = "Leave the nodes (and the local lab) running afterwards.")
     boolean leaveDbRunning;
-    @Option(names = "--username", description = "Login on the ssh lab's hosts (default: ${DEFAULT-VALUE}).", defaultValue = "root")
-    String username;
-    @Option(names = "--ssh-private-key", paramLabel = "FILE", description = "Private key for the ssh lab.")
-    Path sshPrivateKey;
-    @Option(names = "--password", description = "Password for the ssh lab's login (default: key authentication).")
-    String password;
-    @Option(names = "--strict-host-key-checking", description = "Check the ssh lab's host keys against ~/.ssh/known_hosts (default: off, as Jepsen's).")
-    boolean strictHostKeyChecking;
-    @Option(names = "--clock-mode", paramLabel = "system|faketime", defaultValue = "system",
-            description = "How the ssh lab moves clocks: system (date -s, real hosts) or faketime (libfaketime, hosts sharing one clock) (default: ${DEFAULT-VALUE}).")
-    String clockMode;
+    @Mixin SshFlags ssh;
     @Option(names = "--node-timing", paramLabel = "auto|normal|slow", defaultValue = "auto",
             description = "The ssh lab's node timers: slow stretches them for emulated hosts (qemu without KVM); auto does so when a host says it is emulated (default: ${DEFAULT-VALUE}).")
     String nodeTiming;
@@ -93,10 +80,7 @@ public final class TestCommand implements Callable<Integer> {
     String checkTimeLimit;
     @Option(names = "--bug", paramLabel = "NAME", description = "Turns a raft-node bug switch on for every node (repeatable), such as stale-reads.")
     List<String> bugs = new ArrayList<>();
-    @Option(names = "--lab-prefix", description = "Namespace prefix of the local lab (default: $RAFTLAB_LAB_PREFIX or n).")
-    String labPrefix;
-    @Option(names = "--lab-subnet", description = "First three octets of the local lab's 10.x /24 (default: $RAFTLAB_LAB_SUBNET or 10.77.0).")
-    String labSubnet;
+    @Mixin LocalLabName localLab;
     @Option(names = "--op-timeout", paramLabel = "DURATION", description = "A client gives up on a request after this (the operation is info) (default: ${DEFAULT-VALUE}).", defaultValue = "5s")
     String opTimeout;
     @Option(names = "--store", paramLabel = "DIR", description = "The store directory (default: store under RAFTLAB_HOME).")
@@ -153,8 +137,7 @@ public final class TestCommand implements Callable<Integer> {
         if (refusal != null) throw new IllegalArgumentException(refusal);
         if (!Workload.NAMES.contains(workload)) throw new IllegalArgumentException("unknown workload " + workload + "; use register or registers");
         if (testCount < 1) throw new IllegalArgumentException("--test-count must be at least 1");
-        List<String> hosts = new ArrayList<>(nodes);
-        if (nodesFile != null) hosts.addAll(raftlab.harness.lab.ssh.NodesFile.read(nodesFile));
+        List<String> hosts = ssh.hosts();
         int count = lab.equals("ssh") && !hosts.isEmpty() ? hosts.size() : nodeCount;
         if (count < 1 || count > 100) throw new IllegalArgumentException("--node-count must be 1..100");
         if (lab.equals("sim") && count < 3) throw new IllegalArgumentException("the simulator needs at least 3 nodes");
@@ -207,8 +190,7 @@ public final class TestCommand implements Callable<Integer> {
         if (!List.of("local", "sim", "ssh").contains(target)) throw new IllegalArgumentException("unknown lab " + target + "; use local, sim or ssh");
         refusal = LabOptions.refusal(target, given);
         if (refusal != null) throw new IllegalArgumentException(refusal);
-        List<String> hosts = new ArrayList<>(nodes);
-        if (nodesFile != null) hosts.addAll(raftlab.harness.lab.ssh.NodesFile.read(nodesFile));
+        List<String> hosts = ssh.hosts();
         TestOptions options = stored.optionsFor(target, hosts);
         if (given.contains("--check-time-limit")) options = options.withCheckTimeLimit(positive(Durations.parse(checkTimeLimit), "--check-time-limit"));
         if (given.contains("--leave-db-running")) options = options.withLeaveDbRunning(leaveDbRunning);
@@ -249,7 +231,7 @@ public final class TestCommand implements Callable<Integer> {
     }
 
     private int runLocal(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
-        LocalLayout layout = LocalLayout.of(LocalLabName.prefix(labPrefix), LocalLabName.subnet(labSubnet), options.nodeCount());
+        LocalLayout layout = LocalLayout.of(localLab.prefix(), localLab.subnet(), options.nodeCount());
         if (!ControlNamespace.inside()) {
             Prerequisites.ensure(out::println);
             List<String> arguments = new ArrayList<>(RaftlabMain.arguments());
@@ -272,17 +254,16 @@ public final class TestCommand implements Callable<Integer> {
     }
 
     private int runSsh(TestOptions options, Path storeRoot, PrintStream out) throws Exception {
-        SshOptions ssh;
+        SshOptions sshOptions;
         NodeTiming timing;
         try {
-            ssh = SshFlags.toOptions(options.nodes(), null, username, password, sshPrivateKey, strictHostKeyChecking, clockMode,
-                    options.leaveDbRunning());
+            sshOptions = ssh.toOptions(options.nodes(), options.leaveDbRunning());
             timing = NodeTiming.parse(nodeTiming);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        SshLab sshLab = SshLab.fromEnvironment(ssh, standIn).nodeTiming(timing);
+        SshLab sshLab = SshLab.fromEnvironment(sshOptions, standIn).nodeTiming(timing);
         // Slow hosts (emulated guests) get longer client and liveness timeouts along with the node's timers.
         NodeTiming resolved;
         try {
@@ -302,7 +283,7 @@ public final class TestCommand implements Callable<Integer> {
         int code = runOnLab(sshLab, timed, storeRoot, out);
         if (options.leaveDbRunning()) {
             // The nodes ask for the lab's tokens; raftlab lab kv, status and the other lab commands find them here.
-            Path dir = LabTarget.sshStateDir(ssh, null);
+            Path dir = LabTarget.sshStateDir(sshOptions, null);
             java.nio.file.Files.createDirectories(dir);
             sshLab.saveTokens(dir);
             out.println("the nodes keep running; raftlab lab commands with the same hosts find their tokens in " + dir);

@@ -8,7 +8,7 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Jepsen's SSH flags for {@code raftlab test --lab ssh}, as a picocli mixin
+ * Jepsen's SSH flags for {@code raftlab test --lab ssh} and {@code raftlab lab --lab ssh}, as a picocli mixin
  * ({@code @Mixin SshFlags ssh;}); {@link #toOptions} checks them and says in one sentence what is
  * wrong (IllegalArgumentException, for exit 254).
  */
@@ -39,23 +39,25 @@ public final class SshFlags {
     /** True when hosts were given (--nodes or --nodes-file). */
     public boolean hostsGiven() { return !nodes.isEmpty() || nodesFile != null; }
 
-    public SshOptions toOptions(boolean leaveDbRunning) {
-        return toOptions(nodes, nodesFile, username, password, privateKey, strictHostKeyChecking, clockMode, leaveDbRunning);
-    }
+    public SshOptions toOptions(boolean leaveDbRunning) { return toOptions(hosts(), leaveDbRunning); }
 
-    /** The same for a command that declares these flags itself. */
-    public static SshOptions toOptions(List<String> nodes, Path nodesFile, String username, String password, Path privateKey,
-                                       boolean strictHostKeyChecking, String clockMode, boolean leaveDbRunning) {
-        List<String> hosts = new ArrayList<>(nodes == null ? List.of() : nodes);
+    /** The hosts given with --nodes or --nodes-file (empty when neither was). */
+    public List<String> hosts() {
+        List<String> hosts = new ArrayList<>(nodes);
         if (nodesFile != null) {
             if (!hosts.isEmpty()) throw new IllegalArgumentException("give either --nodes or --nodes-file, not both");
             hosts.addAll(NodesFile.read(nodesFile));
         }
+        return hosts;
+    }
+
+    /** The ssh lab's options on {@code hosts} (such as a replayed run's) with the rest of these flags. */
+    public SshOptions toOptions(List<String> hosts, boolean leaveDbRunning) {
         if (hosts.size() < 3) {
             throw new IllegalArgumentException("the ssh lab needs at least 3 hosts and got " + hosts.size()
                     + "; give --nodes a,b,c,d,e or --nodes-file vagrant/nodes");
         }
-        return new SshOptions(hosts, username == null ? "root" : username, Optional.ofNullable(password), Optional.ofNullable(privateKey),
+        return new SshOptions(List.copyOf(hosts), username == null ? "root" : username, Optional.ofNullable(password), Optional.ofNullable(privateKey),
                 strictHostKeyChecking, ClockMode.parse(clockMode == null ? "system" : clockMode), SshOptions.DEFAULT_REMOTE_DIR,
                 Duration.ofSeconds(10), leaveDbRunning);
     }
