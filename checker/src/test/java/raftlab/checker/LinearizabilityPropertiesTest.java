@@ -13,7 +13,6 @@ import raftlab.checker.bench.StaleReads;
 import raftlab.checker.model.Model;
 import raftlab.checker.model.Models;
 import raftlab.history.Op;
-import raftlab.history.OpType;
 
 /** The search against real registers, against a planted stale read, and against brute force. */
 class LinearizabilityPropertiesTest {
@@ -55,36 +54,16 @@ class LinearizabilityPropertiesTest {
 
     /** Random, mostly non-linearizable histories over values 0..2, with fails, infos and pending ops. */
     static List<Op> randomHistory(SplittableRandom random, int ops, int processes, boolean mismatchErrors) {
-        List<Op> history = new ArrayList<>();
-        Op[] pending = new Op[processes];
-        int invoked = 0;
-        while (invoked < ops || java.util.Arrays.stream(pending).anyMatch(p -> p != null)) {
-            int p = random.nextInt(processes);
-            if (pending[p] == null) {
-                if (invoked == ops) {
-                    if (random.nextInt(4) == 0) break; // leave the rest pending
-                    continue;
-                }
-                int dice = random.nextInt(3);
-                String f = dice == 0 ? "read" : dice == 1 ? "write" : "cas";
-                Object value = switch (f) {
-                    case "read" -> null;
-                    case "write" -> (long) random.nextInt(3);
-                    default -> Op.tuple((long) random.nextInt(3), (long) random.nextInt(3));
-                };
-                pending[p] = Op.invoke(history.size(), history.size(), p, f, value);
-                history.add(pending[p]);
-                invoked++;
-            } else {
-                Op inv = pending[p];
-                int dice = random.nextInt(10);
-                OpType type = dice < 7 ? OpType.OK : dice < 8 ? OpType.FAIL : OpType.INFO;
-                Object value = inv.f().equals("read") && type == OpType.OK ? (random.nextInt(4) == 0 ? null : (Object) (long) random.nextInt(3)) : inv.value();
-                String error = type == OpType.FAIL && inv.f().equals("cas") && mismatchErrors && random.nextBoolean() ? "mismatch" : null;
-                history.add(inv.complete(history.size(), history.size(), type, value, error));
-                pending[p] = null;
-            }
-        }
-        return history;
+        return RandomRegisterHistories.generate(random, ops, processes, new RandomRegisterHistories.Values() {
+            @Override public Object write(SplittableRandom r) { return (long) r.nextInt(3); }
+
+            @Override public Object cas(SplittableRandom r) { return Op.tuple((long) r.nextInt(3), (long) r.nextInt(3)); }
+
+            @Override public Object read(SplittableRandom r) { return r.nextInt(4) == 0 ? null : (Object) (long) r.nextInt(3); }
+
+            @Override public int okOutOfTen() { return 7; }
+
+            @Override public boolean mismatch(SplittableRandom r) { return mismatchErrors && r.nextBoolean(); }
+        });
     }
 }

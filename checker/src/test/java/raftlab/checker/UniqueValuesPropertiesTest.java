@@ -113,38 +113,19 @@ class UniqueValuesPropertiesTest {
      * completions ok, fail (with or without mismatch), info or none.
      */
     static List<Op> uniqueValueHistory(SplittableRandom random, int ops, int processes, boolean mismatchErrors) {
-        List<Op> history = new ArrayList<>();
-        Op[] pending = new Op[processes];
-        long nextValue = 1;
-        int invoked = 0;
-        while (invoked < ops || java.util.Arrays.stream(pending).anyMatch(p -> p != null)) {
-            int p = random.nextInt(processes);
-            if (pending[p] == null) {
-                if (invoked == ops) {
-                    if (random.nextInt(4) == 0) break; // leave the rest pending
-                    continue;
-                }
-                int dice = random.nextInt(3);
-                String f = dice == 0 ? "read" : dice == 1 ? "write" : "cas";
-                Object value = switch (f) {
-                    case "read" -> null;
-                    case "write" -> nextValue++;
-                    default -> Op.tuple(seen(random, nextValue), nextValue++);
-                };
-                pending[p] = Op.invoke(history.size(), history.size(), p, f, value);
-                history.add(pending[p]);
-                invoked++;
-            } else {
-                Op inv = pending[p];
-                int dice = random.nextInt(10);
-                OpType type = dice < 6 ? OpType.OK : dice < 8 ? OpType.FAIL : OpType.INFO;
-                Object value = inv.f().equals("read") && type == OpType.OK ? seen(random, nextValue) : inv.value();
-                String error = type == OpType.FAIL && inv.f().equals("cas") && (!mismatchErrors || random.nextInt(4) != 0) ? "mismatch" : null;
-                history.add(inv.complete(history.size(), history.size(), type, value, error));
-                pending[p] = null;
-            }
-        }
-        return history;
+        return RandomRegisterHistories.generate(random, ops, processes, new RandomRegisterHistories.Values() {
+            private long nextValue = 1;
+
+            @Override public Object write(SplittableRandom r) { return nextValue++; }
+
+            @Override public Object cas(SplittableRandom r) { return Op.tuple(seen(r, nextValue), nextValue++); }
+
+            @Override public Object read(SplittableRandom r) { return seen(r, nextValue); }
+
+            @Override public int okOutOfTen() { return 6; }
+
+            @Override public boolean mismatch(SplittableRandom r) { return !mismatchErrors || r.nextInt(4) != 0; }
+        });
     }
 
     private static Object seen(SplittableRandom random, long nextValue) {

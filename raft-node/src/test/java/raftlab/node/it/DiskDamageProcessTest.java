@@ -66,6 +66,21 @@ class DiskDamageProcessTest {
     }
 
     /** For a while, node {@code n} never answers that {@code key} is absent (nor anything else with 200). */
+    /**
+     * Starts the damaged node and the one that missed the write: the damaged one must stop with 254 naming the file
+     * and the byte offset, and the cluster must serve the write through the other without reading it as absent.
+     */
+    private void damagedNodeRefusesAndTheOthersServe(int follower, int missed, Path segment, long record) throws Exception {
+        Process damaged = cluster.start(follower);
+        cluster.start(missed);
+        assertTrue(damaged.waitFor(60, TimeUnit.SECONDS), "the damaged node must refuse to start");
+        assertEquals(254, damaged.exitValue());
+        String out = Files.readString(cluster.outputFile(follower));
+        assertTrue(out.contains(segment.toString()) && out.contains("byte offset " + record), out);
+        ClusterProbe.awaitServing(cluster, List.of(missed));
+        neverReadAsAbsent(missed, "x");
+    }
+
     private void neverReadAsAbsent(int n, String key) throws InterruptedException {
         long end = System.currentTimeMillis() + QUIET_MILLIS;
         int answered = 0;
@@ -123,14 +138,7 @@ class DiskDamageProcessTest {
             f.seek(record + 1);
             f.write(b ^ 1);
         }
-        Process damaged = cluster.start(follower);
-        cluster.start(missed);
-        assertTrue(damaged.waitFor(60, TimeUnit.SECONDS), "the damaged node must refuse to start");
-        assertEquals(254, damaged.exitValue());
-        String out = Files.readString(cluster.outputFile(follower));
-        assertTrue(out.contains(segment.toString()) && out.contains("byte offset " + record), out);
-        ClusterProbe.awaitServing(cluster, List.of(missed));
-        neverReadAsAbsent(missed, "x");
+        damagedNodeRefusesAndTheOthersServe(follower, missed, segment, record);
 
         StringBuilder report = new StringBuilder();
         assertEquals(0, repair(cluster.dataDir(follower), false, report), report.toString());
@@ -174,14 +182,7 @@ class DiskDamageProcessTest {
             f.seek(from);
             f.write(new byte[(int) (f.length() - from)]);
         }
-        Process damaged = cluster.start(follower);
-        cluster.start(missed);
-        assertTrue(damaged.waitFor(60, TimeUnit.SECONDS), "the damaged node must refuse to start");
-        assertEquals(254, damaged.exitValue());
-        String out = Files.readString(cluster.outputFile(follower));
-        assertTrue(out.contains(segment.toString()) && out.contains("byte offset " + record), out);
-        ClusterProbe.awaitServing(cluster, List.of(missed));
-        neverReadAsAbsent(missed, "x");
+        damagedNodeRefusesAndTheOthersServe(follower, missed, segment, record);
     }
 
     /** Every node killed at once, each with a write torn off its log's end: torn tails make no node a non-voter. */

@@ -165,13 +165,7 @@ class SshLabNamespaceTest {
             failure = t;
             throw t;
         } finally {
-            try {
-                lab.teardown();
-            } catch (RuntimeException e) {
-                // A teardown problem must not hide the failure that came first.
-                if (failure == null) throw e;
-                failure.addSuppressed(e);
-            }
+            SshLabTeardown.after(lab, failure);
         }
         // Teardown undid the faults left in force above and removed everything; it can run again.
         lab.teardown();

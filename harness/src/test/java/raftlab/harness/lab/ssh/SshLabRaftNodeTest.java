@@ -151,13 +151,7 @@ class SshLabRaftNodeTest {
             printLogs(lab);
             throw t;
         } finally {
-            try {
-                lab.teardown();
-            } catch (RuntimeException e) {
-                // A teardown problem must not hide the failure that came first.
-                if (failure == null) throw e;
-                failure.addSuppressed(e);
-            }
+            SshLabTeardown.after(lab, failure);
         }
     }
 }
