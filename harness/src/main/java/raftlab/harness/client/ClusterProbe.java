@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import raftlab.harness.lab.LabException;
+import raftlab.harness.lab.LabControl.Leadership;
 import raftlab.harness.lab.LabNode;
 
 /** Asks nodes' {@code GET /status} who leads; used by nemeses that target the leader. */
@@ -18,21 +19,18 @@ public final class ClusterProbe {
 
     /** The node that says it is leader in the highest term, if any answers within the timeout. */
     public static Optional<String> leader(List<LabNode> nodes, int timeoutMillis) {
-        return leadership(nodes, timeoutMillis).map(Leader::id);
+        return leadership(nodes, timeoutMillis).map(Leadership::id);
     }
 
-    /** A node that says it leads, and its term. */
-    public record Leader(String id, long term) {}
-
     /** The node that says it is leader in the highest term, with that term, if any answers within the timeout. */
-    public static Optional<Leader> leadership(List<LabNode> nodes, int timeoutMillis) {
-        Leader best = null;
+    public static Optional<Leadership> leadership(List<LabNode> nodes, int timeoutMillis) {
+        Leadership best = null;
         for (LabNode node : nodes) {
             Optional<JsonNode> status = status(node, timeoutMillis);
             if (status.isEmpty()) continue;
             JsonNode s = status.get();
             long term = s.path("term").asLong(-1);
-            if ("leader".equals(s.path("role").asText()) && (best == null || term > best.term())) best = new Leader(node.id(), term);
+            if ("leader".equals(s.path("role").asText()) && (best == null || term > best.term())) best = new Leadership(node.id(), term);
         }
         return Optional.ofNullable(best);
     }

@@ -44,7 +44,7 @@ public final class HostLabControl implements LabControl {
     @Override public Optional<String> leader() { return ClusterProbe.leader(lab.nodes(), leaderProbeMillis); }
 
     @Override public Optional<Leadership> leadership() {
-        return ClusterProbe.leadership(lab.nodes(), leaderProbeMillis).map(l -> new Leadership(l.id(), l.term()));
+        return ClusterProbe.leadership(lab.nodes(), leaderProbeMillis);
     }
 
     @Override public void partition(Grudge grudge) { lab.partition(grudge); }
